@@ -1,0 +1,27 @@
+package cn.bangfu.market.catalogue;
+
+import cn.bangfu.market.common.Text;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * A partial update: only the fields present (non-null) change. {@code version},
+ * when given, must equal the current version (optimistic locking), else 409.
+ * Unknown fields are refused (see {@link cn.bangfu.market.common.StrictJson}).
+ */
+public record ProductPatch(
+        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+        Category category,
+        @Size(max = 32) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String unit,
+        @Min(1) @Max(ProductRules.MAX_PRICE_FEN) Long priceFen,
+        @Min(0) Integer stock,
+        @Min(0) @Max(10000) Integer householdShareBp,
+        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String brand,
+        @Size(max = 4) List<@jakarta.validation.constraints.NotNull Certification> certifications,
+        ProductStatus status,
+        Long version) {
+}

@@ -1,0 +1,76 @@
+package cn.bangfu.market.catalogue;
+
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.common.StrictJson;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+
+/** Products: edited by their own cooperative; the catalogue is public. */
+@Path("/api/v1/products")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+@Tag(name = "Products")
+public class ProductResource {
+
+    @Inject
+    ProductService products;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    StrictJson strictJson;
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.COOPERATIVE)
+    @Operation(summary = "Change price, stock, status (ACTIVE|DELISTED) or other fields of an own product")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ProductPatch.class)))
+    public ProductView update(@PathParam("id") String id, JsonNode body) throws IOException {
+        long productId = Params.id("product", id);
+        return products.update(productId, caller.cooperativeId(), strictJson.read(body, ProductPatch.class));
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "One product (public)")
+    public ProductView get(@PathParam("id") String id) {
+        return products.get(Params.id("product", id));
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Public catalogue: ACTIVE products of APPROVED cooperatives",
+            description = "q matches name or brand; regionCode matches the cooperative's region or any ancestor; "
+                    + "sort is one of id, name, priceFen, createdAt, prefixed with - for descending.")
+    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") String category,
+                                    @QueryParam("regionCode") String regionCode,
+                                    @QueryParam("certification") String certification,
+                                    @QueryParam("sort") String sort,
+                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+        return products.search(CatalogueQuery.parse(q, category, regionCode, certification, sort),
+                PageRequest.of(page, size));
+    }
+}

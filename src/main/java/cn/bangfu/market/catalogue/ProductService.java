@@ -1,0 +1,152 @@
+package cn.bangfu.market.catalogue;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.cooperatives.Cooperative;
+import cn.bangfu.market.cooperatives.CooperativeService;
+import cn.bangfu.market.cooperatives.CooperativeStatus;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@ApplicationScoped
+public class ProductService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CooperativeService cooperatives;
+
+    @Inject
+    RegionService regions;
+
+    @Transactional
+    public ProductView create(long cooperativeId, ProductRequest request) {
+        Cooperative cooperative = cooperatives.require(cooperativeId);
+        Product product = new Product();
+        product.cooperativeId = cooperative.id;
+        product.name = request.name().trim();
+        product.category = request.category();
+        product.unit = request.unit().trim();
+        product.priceFen = request.priceFen();
+        product.stock = request.stock();
+        product.householdShareBp = request.householdShareBp() == null ? 0 : request.householdShareBp();
+        product.brand = request.brand();
+        product.certifications = toArray(request.certifications());
+        product.status = ProductStatus.ACTIVE;
+        product.createdAt = Instant.now();
+        product.updatedAt = product.createdAt;
+        product.persistAndFlush();
+        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+    }
+
+    /** Applies a partial update for the owning cooperative. */
+    @Transactional
+    public ProductView update(long productId, long callerCooperativeId, ProductPatch patch) {
+        Product product = require(productId);
+        if (product.cooperativeId != callerCooperativeId) {
+            throw ApiProblem.forbidden("product " + productId + " belongs to another cooperative");
+        }
+        if (patch.version() != null && patch.version() != product.version) {
+            throw ApiProblem.conflict("product " + productId + " is at version " + product.version
+                    + ", not " + patch.version() + "; reload it and retry");
+        }
+        boolean changed = false;
+        if (patch.name() != null) { product.name = patch.name().trim(); changed = true; }
+        if (patch.category() != null) { product.category = patch.category(); changed = true; }
+        if (patch.unit() != null) { product.unit = patch.unit().trim(); changed = true; }
+        if (patch.priceFen() != null) { product.priceFen = patch.priceFen(); changed = true; }
+        if (patch.stock() != null) { product.stock = patch.stock(); changed = true; }
+        if (patch.householdShareBp() != null) { product.householdShareBp = patch.householdShareBp(); changed = true; }
+        if (patch.brand() != null) { product.brand = patch.brand(); changed = true; }
+        if (patch.certifications() != null) { product.certifications = toArray(patch.certifications()); changed = true; }
+        if (patch.status() != null) { product.status = patch.status(); changed = true; }
+        if (changed) {
+            product.updatedAt = Instant.now();
+            product.flush();
+        }
+        Cooperative cooperative = cooperatives.require(product.cooperativeId);
+        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+    }
+
+    public ProductView get(long productId) {
+        Object[] row = em.createQuery("select p, c.name, c.regionCode from Product p "
+                        + "join Cooperative c on c.id = p.cooperativeId where p.id = :id", Object[].class)
+                .setParameter("id", productId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("product", productId));
+        return ProductView.of((Product) row[0], (String) row[1], (String) row[2]);
+    }
+
+    public Product require(long productId) {
+        Product product = Product.findById(productId);
+        if (product == null) {
+            throw ApiProblem.notFound("product", productId);
+        }
+        return product;
+    }
+
+    /** The public catalogue: ACTIVE products of APPROVED cooperatives. */
+    public Page<ProductView> search(CatalogueQuery query, PageRequest page) {
+        StringBuilder where = new StringBuilder(
+                " from Product p join Cooperative c on c.id = p.cooperativeId"
+                        + " where p.status = :active and c.status = :approved");
+        Map<String, Object> params = new HashMap<>();
+        params.put("active", ProductStatus.ACTIVE);
+        params.put("approved", CooperativeStatus.APPROVED);
+        if (query.text() != null) {
+            where.append(" and (lower(p.name) like :text escape '\\' or lower(coalesce(p.brand, '')) like :text escape '\\')");
+            params.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.category() != null) {
+            where.append(" and p.category = :category");
+            params.put("category", query.category());
+        }
+        if (query.regionCode() != null) {
+            String pattern = regions.subtreePattern(query.regionCode()).orElse(null);
+            if (pattern == null) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            where.append(" and c.regionCode in (select r.code from Region r where r.path like :pattern)");
+            params.put("pattern", pattern);
+        }
+        if (query.certification() != null) {
+            where.append(" and array_contains(p.certifications, :certification)");
+            params.put("certification", query.certification().name());
+        }
+
+        TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
+        TypedQuery<Object[]> list = em.createQuery(
+                "select p, c.name, c.regionCode" + where + " order by " + query.sort().orderBy(), Object[].class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(rows, page, count.getSingleResult(),
+                row -> ProductView.of((Product) row[0], (String) row[1], (String) row[2]));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String[] toArray(List<Certification> certifications) {
+        if (certifications == null || certifications.isEmpty()) {
+            return new String[0];
+        }
+        return EnumSet.copyOf(certifications).stream().map(Enum::name).toArray(String[]::new);
+    }
+}

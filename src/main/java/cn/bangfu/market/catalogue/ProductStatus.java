@@ -1,0 +1,5 @@
+package cn.bangfu.market.catalogue;
+
+public enum ProductStatus {
+    ACTIVE, DELISTED
+}

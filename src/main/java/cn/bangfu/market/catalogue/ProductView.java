@@ -1,0 +1,19 @@
+package cn.bangfu.market.catalogue;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+public record ProductView(long id, long cooperativeId, String cooperativeName, String regionCode, String name,
+                          Category category, String unit, long priceFen, int stock, int householdShareBp,
+                          String brand, List<Certification> certifications, ProductStatus status, long version,
+                          Instant createdAt, Instant updatedAt) {
+
+    static ProductView of(Product p, String cooperativeName, String regionCode) {
+        List<Certification> certs = p.certifications == null ? List.of()
+                : Arrays.stream(p.certifications).map(Certification::valueOf).sorted().toList();
+        return new ProductView(p.id, p.cooperativeId, cooperativeName, regionCode, p.name, p.category, p.unit,
+                p.priceFen, p.stock, p.householdShareBp, p.brand, certs, p.status, p.version, p.createdAt,
+                p.updatedAt);
+    }
+}

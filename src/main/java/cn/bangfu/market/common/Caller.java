@@ -1,0 +1,92 @@
+package cn.bangfu.market.common;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The authenticated caller and its scoping claims ({@code region_code},
+ * {@code cooperative_id}, {@code buyer_id}). A role without its scoping claim
+ * is refused (403): we never guess a scope.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken jwt;
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The region a bureau caller governs. */
+    public String bureauRegion() {
+        String region = claimAsString("region_code");
+        if (region == null || region.isBlank()) {
+            throw ApiProblem.forbidden("the token carries no region_code claim");
+        }
+        return region.trim();
+    }
+
+    /** The cooperative a cooperative caller acts for. */
+    public long cooperativeId() {
+        return requiredId("cooperative_id");
+    }
+
+    /** The buyer a buyer caller acts for. */
+    public long buyerId() {
+        return requiredId("buyer_id");
+    }
+
+    /** True when the caller is the cooperative with this id. */
+    public boolean actsForCooperative(long id) {
+        Long claimed = parseId(claimAsString("cooperative_id"));
+        return is(Roles.COOPERATIVE) && claimed != null && claimed == id;
+    }
+
+    private long requiredId(String claim) {
+        Long id = parseId(claimAsString(claim));
+        if (id == null) {
+            throw ApiProblem.forbidden("the token carries no valid " + claim + " claim");
+        }
+        return id;
+    }
+
+    private static Long parseId(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private String claimAsString(String name) {
+        if (jwt == null || identity.isAnonymous()) {
+            return null;
+        }
+        Object value = jwt.getClaim(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        if (value instanceof JsonNumber n) {
+            return n.isIntegral() ? Long.toString(n.longValue()) : n.toString();
+        }
+        return value.toString();
+    }
+}

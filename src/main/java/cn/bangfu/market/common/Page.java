@@ -1,0 +1,12 @@
+package cn.bangfu.market.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The paging envelope every list answers with. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static <E, T> Page<T> of(List<E> rows, PageRequest request, long total, Function<E, T> mapper) {
+        return new Page<>(rows.stream().map(mapper).toList(), request.page(), request.size(), total);
+    }
+}

@@ -1,0 +1,15 @@
+package cn.bangfu.market.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.util.List;
+
+/** RFC 9457 problem details body. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ProblemDetail(String type, String title, int status, String detail, String instance,
+                            List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+}

@@ -1,0 +1,74 @@
+package cn.bangfu.market.cooperatives;
+
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Business entities (经营主体): registered and reviewed by bureau staff. */
+@Path("/api/v1/cooperatives")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Cooperatives")
+public class CooperativeResource {
+
+    @Inject
+    CooperativeService cooperatives;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Register a cooperative in the bureau's region (status PENDING)")
+    public Response register(@Valid @NotNull CooperativeRequest request, UriInfo uri) {
+        CooperativeView created = cooperatives.register(request, caller.bureauRegion());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Approve or suspend a cooperative (PENDING → APPROVED ↔ SUSPENDED)")
+    public CooperativeView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
+        return cooperatives.changeStatus(Params.id("cooperative", id), request, caller.bureauRegion());
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Operation(summary = "One cooperative")
+    public CooperativeView get(@PathParam("id") String id) {
+        return cooperatives.get(Params.id("cooperative", id));
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Cooperatives, optionally in a region (or any region below it) and with a status")
+    public Page<CooperativeView> search(@QueryParam("regionCode") String regionCode,
+                                        @QueryParam("status") String status,
+                                        @QueryParam("page") String page, @QueryParam("size") String size) {
+        return cooperatives.search(regionCode,
+                Params.optionalEnum("status", status, CooperativeStatus.class),
+                PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,93 @@
+package cn.bangfu.market.cooperatives;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.regions.RegionService;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+@ApplicationScoped
+public class CooperativeService {
+
+    @Inject
+    RegionService regions;
+
+    @Transactional
+    public CooperativeView register(CooperativeRequest request, String bureauRegion) {
+        regions.requireReferenced("regionCode", request.regionCode());
+        regions.requireGoverned(bureauRegion, request.regionCode());
+        if (Cooperative.count("creditCode", request.creditCode()) > 0) {
+            throw ApiProblem.conflict("a cooperative with credit code " + request.creditCode() + " already exists");
+        }
+        Cooperative cooperative = new Cooperative();
+        cooperative.name = request.name().trim();
+        cooperative.creditCode = request.creditCode();
+        cooperative.kind = request.kind();
+        cooperative.regionCode = request.regionCode();
+        cooperative.contactPhone = request.contactPhone();
+        cooperative.status = CooperativeStatus.PENDING;
+        cooperative.createdAt = Instant.now();
+        cooperative.updatedAt = cooperative.createdAt;
+        // Flush now so that a concurrent duplicate surfaces here as a 409, not at commit.
+        cooperative.persistAndFlush();
+        return CooperativeView.of(cooperative);
+    }
+
+    @Transactional
+    public CooperativeView changeStatus(long id, StatusRequest request, String bureauRegion) {
+        if (request.status() == CooperativeStatus.PENDING) {
+            throw ApiProblem.invalidField("status", "must be APPROVED or SUSPENDED");
+        }
+        Cooperative cooperative = require(id);
+        regions.requireGoverned(bureauRegion, cooperative.regionCode);
+        if (!cooperative.status.canMoveTo(request.status())) {
+            throw ApiProblem.conflict("a " + cooperative.status + " cooperative cannot become " + request.status());
+        }
+        cooperative.status = request.status();
+        cooperative.statusNote = request.note();
+        cooperative.updatedAt = Instant.now();
+        cooperative.flush();
+        return CooperativeView.of(cooperative);
+    }
+
+    public CooperativeView get(long id) {
+        return CooperativeView.of(require(id));
+    }
+
+    public Cooperative require(long id) {
+        Cooperative cooperative = Cooperative.findById(id);
+        if (cooperative == null) {
+            throw ApiProblem.notFound("cooperative", id);
+        }
+        return cooperative;
+    }
+
+    public Page<CooperativeView> search(String regionCode, CooperativeStatus status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (regionCode != null && !regionCode.isBlank()) {
+            String pattern = regions.subtreePattern(regionCode.trim()).orElse(null);
+            if (pattern == null) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            where.add("regionCode in (select r.code from Region r where r.path like :pattern)");
+            params.and("pattern", pattern);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.and("status", status);
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        var found = Cooperative.<Cooperative>find(query, Sort.by("id"), params);
+        List<Cooperative> rows = found.page(page.page(), page.size()).list();
+        return Page.of(rows, page, found.count(), CooperativeView::of);
+    }
+}

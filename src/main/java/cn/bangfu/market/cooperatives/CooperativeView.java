@@ -1,0 +1,13 @@
+package cn.bangfu.market.cooperatives;
+
+import java.time.Instant;
+
+public record CooperativeView(long id, String name, String creditCode, CooperativeKind kind, String regionCode,
+                              String contactPhone, CooperativeStatus status, String statusNote, long version,
+                              Instant createdAt, Instant updatedAt) {
+
+    static CooperativeView of(Cooperative c) {
+        return new CooperativeView(c.id, c.name, c.creditCode, c.kind, c.regionCode, c.contactPhone, c.status,
+                c.statusNote, c.version, c.createdAt, c.updatedAt);
+    }
+}

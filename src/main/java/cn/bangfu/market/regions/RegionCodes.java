@@ -1,0 +1,65 @@
+package cn.bangfu.market.regions;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Structure rules for administrative division codes: GB/T 2260 six-digit codes
+ * for province, city and county, and the 12-digit statistical codes (统计用区划代码)
+ * for township (9 significant digits + "000") and village. Framework-free.
+ */
+public final class RegionCodes {
+
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
+
+    private RegionCodes() {
+    }
+
+    /** Why {@code code} is not a valid code of {@code level}, or empty when it is. */
+    public static Optional<String> problem(String code, RegionLevel level) {
+        if (code == null || level == null) {
+            return Optional.of("is required");
+        }
+        boolean sixDigitLevel = level.significantDigits <= 6;
+        if (sixDigitLevel && !SIX_DIGITS.matcher(code).matches()) {
+            return Optional.of("a " + level + " code has 6 digits (GB/T 2260)");
+        }
+        if (!sixDigitLevel && !TWELVE_DIGITS.matcher(code).matches()) {
+            return Optional.of("a " + level + " code has 12 digits (statistical division code)");
+        }
+        if (code.startsWith("00")) {
+            return Optional.of("the province part (first 2 digits) cannot be 00");
+        }
+        return switch (level) {
+            case PROVINCE -> code.endsWith("0000") ? Optional.empty()
+                    : Optional.of("a PROVINCE code ends with 0000");
+            case CITY -> code.endsWith("00") && !code.startsWith("00", 2) ? Optional.empty()
+                    : Optional.of("a CITY code has a non-zero city part (digits 3-4) and ends with 00");
+            case COUNTY -> !code.endsWith("00") ? Optional.empty()
+                    : Optional.of("a COUNTY code has a non-zero county part (digits 5-6)");
+            case TOWNSHIP -> !code.startsWith("00", 4) && !code.startsWith("000", 6) && code.endsWith("000")
+                    ? Optional.empty()
+                    : Optional.of("a TOWNSHIP code has a county part, a non-zero township part (digits 7-9) and ends with 000");
+            case VILLAGE -> !code.startsWith("00", 4) && !code.startsWith("000", 6) && !code.endsWith("000")
+                    ? Optional.empty()
+                    : Optional.of("a VILLAGE code has non-zero township (digits 7-9) and village (digits 10-12) parts");
+        };
+    }
+
+    public static boolean isValid(String code, RegionLevel level) {
+        return problem(code, level).isEmpty();
+    }
+
+    /**
+     * Whether {@code child} (of {@code childLevel}) may sit directly under {@code parent}:
+     * the parent is exactly one level up and the child code extends the parent's significant digits.
+     */
+    public static boolean canBeParent(String parent, RegionLevel parentLevel, String child, RegionLevel childLevel) {
+        if (childLevel.parentLevel() != parentLevel) {
+            return false;
+        }
+        int digits = parentLevel.significantDigits;
+        return child.regionMatches(0, parent, 0, digits);
+    }
+}

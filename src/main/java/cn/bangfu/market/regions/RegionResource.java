@@ -1,0 +1,61 @@
+package cn.bangfu.market.regions;
+
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Administrative regions. Reading is public reference data; creating is for bureau staff inside their region. */
+@Path("/api/v1/regions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Regions")
+public class RegionResource {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Register a region (bureau, inside its region; provinces only by the national root 000000)")
+    public Response create(@Valid @NotNull RegionRequest request, UriInfo uri) {
+        RegionView created = regions.create(request, caller.bureauRegion());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("{code}")
+    @PermitAll
+    @Operation(summary = "One region by code")
+    public RegionView get(@PathParam("code") String code) {
+        return regions.get(code);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Children of a region (provinces when parentCode is absent)")
+    public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
+                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        return regions.children(parentCode, PageRequest.of(page, size));
+    }
+}

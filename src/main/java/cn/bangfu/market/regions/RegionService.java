@@ -1,0 +1,132 @@
+package cn.bangfu.market.regions;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Roles;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Regions and the containment questions every other feature asks
+ * ("is region A inside region B"), answered in SQL over the materialized path.
+ */
+@ApplicationScoped
+public class RegionService {
+
+    @Transactional
+    public RegionView create(RegionRequest request, String bureauRegion) {
+        RegionCodes.problem(request.code(), request.level())
+                .ifPresent(message -> { throw ApiProblem.invalidField("code", message); });
+        String parentCode = blankToNull(request.parentCode());
+        if (Roles.NATIONAL_ROOT.equals(parentCode)) {
+            parentCode = null;
+        }
+
+        Region parent = null;
+        if (request.level() == RegionLevel.PROVINCE) {
+            if (parentCode != null) {
+                throw ApiProblem.invalidField("parentCode", "a PROVINCE has no parent (or the national root 000000)");
+            }
+            if (!Roles.NATIONAL_ROOT.equals(bureauRegion)) {
+                throw ApiProblem.forbidden("only the national bureau (000000) may create provinces");
+            }
+        } else {
+            if (parentCode == null) {
+                throw ApiProblem.invalidField("parentCode", "is required for a " + request.level());
+            }
+            parent = Region.findById(parentCode);
+            if (parent == null) {
+                throw ApiProblem.unprocessable("parentCode", "region " + parentCode + " does not exist");
+            }
+            if (!RegionCodes.canBeParent(parent.code, parent.level, request.code(), request.level())) {
+                throw ApiProblem.unprocessable("parentCode", "a " + request.level() + " " + request.code()
+                        + " cannot sit under " + parent.level + " " + parent.code);
+            }
+            requireGoverned(bureauRegion, parent.code);
+        }
+        if (Region.findById(request.code()) != null) {
+            throw ApiProblem.conflict("region " + request.code() + " already exists");
+        }
+
+        Region region = new Region();
+        region.code = request.code();
+        region.name = request.name().trim();
+        region.level = request.level();
+        region.parentCode = parent == null ? null : parent.code;
+        region.path = (parent == null ? "/" : parent.path) + request.code() + "/";
+        region.povertyAlleviated = Boolean.TRUE.equals(request.povertyAlleviated());
+        region.keyAssistance = Boolean.TRUE.equals(request.keyAssistance());
+        region.createdAt = Instant.now();
+        region.persistAndFlush();
+        return RegionView.of(region);
+    }
+
+    public RegionView get(String code) {
+        return RegionView.of(require(code));
+    }
+
+    public Region require(String code) {
+        Region region = code == null ? null : Region.findById(code);
+        if (region == null) {
+            throw ApiProblem.notFound("region", code);
+        }
+        return region;
+    }
+
+    /** A region named in a request body: unknown means the request breaks a rule (422). */
+    public Region requireReferenced(String field, String code) {
+        Region region = code == null ? null : Region.findById(code);
+        if (region == null) {
+            throw ApiProblem.unprocessable(field, "region " + code + " does not exist");
+        }
+        return region;
+    }
+
+    /** Children of {@code parentCode}, or the provinces when it is absent or the national root. */
+    public Page<RegionView> children(String parentCode, PageRequest page) {
+        var query = parentCode == null || parentCode.isBlank() || Roles.NATIONAL_ROOT.equals(parentCode)
+                ? Region.<Region>find("parentCode is null", Sort.by("code"))
+                : Region.<Region>find("parentCode", Sort.by("code"), parentCode.trim());
+        var rows = query.page(page.page(), page.size()).list();
+        return Page.of(rows, page, query.count(), RegionView::of);
+    }
+
+    /** Whether {@code descendant} is {@code ancestor} or lies inside it. */
+    public boolean contains(String ancestor, String descendant) {
+        if (descendant == null || ancestor == null) {
+            return false;
+        }
+        if (Roles.NATIONAL_ROOT.equals(ancestor)) {
+            return Region.count("code", descendant) > 0;
+        }
+        return Region.count("from Region d, Region a where d.code = ?1 and a.code = ?2 "
+                + "and d.path like concat(a.path, '%')", descendant, ancestor) > 0;
+    }
+
+    /** 403 unless the bureau's region contains {@code regionCode}. */
+    public void requireGoverned(String bureauRegion, String regionCode) {
+        if (!contains(bureauRegion, regionCode)) {
+            throw ApiProblem.forbidden("region " + regionCode + " lies outside your region " + bureauRegion);
+        }
+    }
+
+    /**
+     * The LIKE pattern matching the paths of a region and all its descendants,
+     * for use in queries; empty when the region does not exist.
+     */
+    public Optional<String> subtreePattern(String code) {
+        if (Roles.NATIONAL_ROOT.equals(code)) {
+            return Optional.of("/%");
+        }
+        return Region.<Region>findByIdOptional(code).map(r -> r.path + "%");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,10 @@
+package cn.bangfu.market.regions;
+
+public record RegionView(String code, String name, RegionLevel level, String parentCode,
+                         boolean povertyAlleviated, boolean keyAssistance) {
+
+    static RegionView of(Region region) {
+        return new RegionView(region.code, region.name, region.level, region.parentCode,
+                region.povertyAlleviated, region.keyAssistance);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.bangfu.market.common;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Throws garbage at every write endpoint and every query parameter: the answer
+ * is always a problem+json 4xx, never a 500.
+ */
+@QuarkusTest
+class MalformedInputTest {
+
+    private static final List<String> BAD_BODIES = List.of(
+            "", "{", "}", "null", "[]", "\"text\"", "42", "{\"a\":", "{\"name\": }",
+            "{\"priceFen\": \"abc\"}", "{\"priceFen\": 1.5}", "{\"priceFen\": 99999999999999999999999}",
+            "{\"stock\": true}", "{\"category\": 7}", "{\"level\": \"PLANET\"}", "{\"status\": \"WHATEVER\"}",
+            "{\"certifications\": \"GREEN_FOOD\"}", "{\"certifications\": [null]}", "{\"certifications\": [1]}",
+            "{\"kind\": []}", "{\"code\": {}}", "{\"name\": \"\\u0000\"}", "{\"name\": \"a\\nb\"}",
+            "{\"creditCode\": 1}", "{\"priceFen\": null, \"prise\": 5}", "{}");
+
+    @Test
+    void writeEndpointsNeverAnswer500() {
+        long coop = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long product = Fixtures.newProduct(coop, Map.of());
+        record Target(String method, String path, io.restassured.specification.RequestSpecification auth) {
+        }
+        List<Target> targets = List.of(
+                new Target("POST", "/api/v1/regions", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/cooperatives", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/status", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/products", Api.asCooperative(coop)),
+                new Target("PATCH", "/api/v1/products/" + product, Api.asCooperative(coop)));
+        List<String> failures = new ArrayList<>();
+        for (Target target : targets) {
+            for (String body : BAD_BODIES) {
+                Response response = target.auth().body(body).request(target.method(), target.path());
+                int status = response.statusCode();
+                boolean ok = status >= 400 && status < 500
+                        && response.contentType().startsWith("application/problem+json")
+                        && response.jsonPath().getInt("status") == status;
+                // an empty object is a valid (empty) patch; everything else must be refused
+                if (body.equals("{}") && target.method().equals("PATCH")) {
+                    ok = status == 200;
+                }
+                if (!ok) {
+                    failures.add(target.method() + " " + target.path() + " " + body + " -> " + status + " "
+                            + response.asString());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void wrongContentTypeIsA4xxProblem() {
+        Response response = Api.asNationalBureau().contentType("text/plain").body("code=620000")
+                .post("/api/v1/regions");
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void queryParametersNeverAnswer500() {
+        List<String> queries = List.of("page=abc", "size=-3", "size=1000", "page=99999999999", "category=x",
+                "certification=%00", "regionCode=%27%3B%20drop%20table%20product", "q=%25%5F%5C", "sort=;",
+                "sort=-", "q=" + "x".repeat(300));
+        List<String> failures = new ArrayList<>();
+        for (String query : queries) {
+            for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives")) {
+                Response response = Api.asNationalBureau().get(path + "?" + query);
+                if (response.statusCode() >= 500) {
+                    failures.add(path + "?" + query + " -> " + response.statusCode() + " " + response.asString());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        Response notFound = Api.anonymous().get("/api/v1/nothing-here");
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.contentType()).startsWith("application/problem+json");
+        Response wrongMethod = Api.asNationalBureau().delete("/api/v1/regions/620000");
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,105 @@
+package cn.bangfu.market.regions;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class RegionResourceTest {
+
+    @BeforeEach
+    void regions() {
+        Fixtures.standardRegions();
+    }
+
+    @Test
+    void createsReadsAndListsChildren() {
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        Api.asNationalBureau()
+                .body(Map.of("code", township.substring(0, 9) + "201", "name", "雷大村", "level", "VILLAGE",
+                        "parentCode", township, "povertyAlleviated", true))
+                .post("/api/v1/regions")
+                .then().statusCode(201)
+                .header("Location", endsWith("/api/v1/regions/" + township.substring(0, 9) + "201"))
+                .body("name", equalTo("雷大村"))
+                .body("level", equalTo("VILLAGE"))
+                .body("parentCode", equalTo(township))
+                .body("povertyAlleviated", equalTo(true))
+                .body("keyAssistance", equalTo(false));
+
+        Api.anonymous().get("/api/v1/regions/" + Fixtures.JINGNING)
+                .then().statusCode(200).body("name", equalTo("静宁县")).body("level", equalTo("COUNTY"))
+                .body("parentCode", equalTo(Fixtures.PINGLIANG));
+        Api.anonymous().queryParam("parentCode", township).get("/api/v1/regions")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].name", equalTo("雷大村"));
+        Api.anonymous().get("/api/v1/regions")
+                .then().statusCode(200).body("items.code", hasItem(Fixtures.GANSU))
+                .body("total", greaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void unknownRegionIs404() {
+        Api.anonymous().get("/api/v1/regions/999999").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void duplicateCodeIs409() {
+        Api.asNationalBureau().body(Map.of("code", Fixtures.JINGNING, "name", "静宁县", "level", "COUNTY",
+                "parentCode", Fixtures.PINGLIANG)).post("/api/v1/regions")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedCodesAndBadParentsAreRejected() {
+        // a county code under a city with another prefix
+        Api.asNationalBureau().body(Map.of("code", "620726", "name", "x", "level", "COUNTY",
+                "parentCode", Fixtures.PINGLIANG)).post("/api/v1/regions")
+                .then().statusCode(422).body("violations[0].field", equalTo("parentCode"));
+        // a village directly under a county
+        Api.asNationalBureau().body(Map.of("code", "620826999001", "name", "x", "level", "VILLAGE",
+                "parentCode", Fixtures.JINGNING)).post("/api/v1/regions")
+                .then().statusCode(422);
+        // unknown parent
+        Api.asNationalBureau().body(Map.of("code", "629926", "name", "x", "level", "COUNTY",
+                "parentCode", "629900")).post("/api/v1/regions")
+                .then().statusCode(422).body("detail", equalTo("parentCode: region 629900 does not exist"));
+        // code that does not fit its level
+        Api.asNationalBureau().body(Map.of("code", "62082610000", "name", "x", "level", "TOWNSHIP",
+                "parentCode", Fixtures.JINGNING)).post("/api/v1/regions")
+                .then().statusCode(400).body("violations[0].field", equalTo("code"));
+        // missing parent for a city
+        Api.asNationalBureau().body(Map.of("code", "620900", "name", "x", "level", "CITY"))
+                .post("/api/v1/regions").then().statusCode(400).body("violations[0].field", equalTo("parentCode"));
+        // missing name and level
+        Api.asNationalBureau().body(Map.of("code", "620900")).post("/api/v1/regions")
+                .then().statusCode(400).body("violations.field", hasItem("name"))
+                .body("violations.field", hasItem("level"));
+    }
+
+    @Test
+    void bureauActsOnlyInsideItsRegion() {
+        String code = "620826" + "998" + "000";
+        Map<String, Object> township = Map.of("code", code, "name", "试点镇", "level", "TOWNSHIP",
+                "parentCode", Fixtures.JINGNING);
+        Api.anonymous().body(township).post("/api/v1/regions").then().statusCode(401)
+                .contentType("application/problem+json");
+        Api.asCooperative(1).body(township).post("/api/v1/regions").then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.asBureau(Fixtures.WUQING).body(township).post("/api/v1/regions").then().statusCode(403);
+        Api.asBureau(Fixtures.GANSU).body(Map.of("code", "630000", "name", "青海省", "level", "PROVINCE"))
+                .post("/api/v1/regions").then().statusCode(403);
+        // codes 900-999 are never drawn by Fixtures, so this one is free
+        Api.asBureau(Fixtures.JINGNING).body(township).post("/api/v1/regions").then().statusCode(201);
+        Api.anonymous().get("/api/v1/regions/" + code).then().statusCode(200).body("parentCode", equalTo(Fixtures.JINGNING));
+    }
+}

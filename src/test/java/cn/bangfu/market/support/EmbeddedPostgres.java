@@ -1,0 +1,54 @@
+package cn.bangfu.market.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 17 (zonky embedded binaries) for the whole test run,
+ * shared by every {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}.
+ */
+public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
+
+    private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        return Map.of(
+                // @QuarkusTest runs the test profile, which reads these directly;
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres",
+                // the packaged artifact (@QuarkusIntegrationTest) runs the prod profile,
+                // which reads its datasource from these, exactly as in production;
+                "DB_URL", url,
+                "DB_USERNAME", "postgres",
+                "DB_PASSWORD", "postgres",
+                // and it must trust the development key the tests sign with.
+                "mp.jwt.verify.publickey.location", DevKeys.PUBLIC_KEY.toString());
+    }
+
+    @Override
+    public void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

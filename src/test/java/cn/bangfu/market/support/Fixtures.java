@@ -1,0 +1,116 @@
+package cn.bangfu.market.support;
+
+import cn.bangfu.market.cooperatives.CreditCodes;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test data created over the HTTP API, unique per call so tests never collide on the shared database. */
+public final class Fixtures {
+
+    public static final String GANSU = "620000"; // 甘肃省
+    public static final String PINGLIANG = "620800"; // 平凉市
+    public static final String JINGNING = "620826"; // 静宁县
+    public static final String TIANJIN = "120000"; // 天津市
+    public static final String TIANJIN_DISTRICTS = "120100"; // 市辖区
+    public static final String WUQING = "120114"; // 武清区
+
+    private static boolean standardRegionsReady;
+
+    private Fixtures() {
+    }
+
+    /** The province → city → county chains of 静宁县 and 武清区 (idempotent). */
+    public static synchronized void standardRegions() {
+        if (standardRegionsReady) {
+            return;
+        }
+        ensureRegion(GANSU, "甘肃省", "PROVINCE", null);
+        ensureRegion(PINGLIANG, "平凉市", "CITY", GANSU);
+        ensureRegion(JINGNING, "静宁县", "COUNTY", PINGLIANG);
+        ensureRegion(TIANJIN, "天津市", "PROVINCE", null);
+        ensureRegion(TIANJIN_DISTRICTS, "市辖区", "CITY", TIANJIN);
+        ensureRegion(WUQING, "武清区", "COUNTY", TIANJIN_DISTRICTS);
+        standardRegionsReady = true;
+    }
+
+    private static void ensureRegion(String code, String name, String level, String parent) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", name, "level", level));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        int status = Api.asNationalBureau().body(body).post("/api/v1/regions").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("could not create region " + code + ": " + status);
+        }
+    }
+
+    /** A new township (乡镇) under a county, with a fresh code. */
+    public static String newTownship(String county) {
+        return newChild(county, 6, 3, "000", "TOWNSHIP", "测试镇");
+    }
+
+    /** A new village (村) under a township, with a fresh code. */
+    public static String newVillage(String township) {
+        return newChild(township, 9, 3, "", "VILLAGE", "测试村");
+    }
+
+    private static String newChild(String parent, int prefixDigits, int digits, String suffix, String level,
+                                   String name) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int n = ThreadLocalRandom.current().nextInt(1, 900);
+            String code = parent.substring(0, prefixDigits) + String.format("%0" + digits + "d", n) + suffix;
+            int status = Api.asNationalBureau()
+                    .body(Map.of("code", code, "name", name + n, "level", level, "parentCode", parent))
+                    .post("/api/v1/regions").statusCode();
+            if (status == 201) {
+                return code;
+            }
+            if (status != 409) {
+                throw new IllegalStateException("could not create " + level + " " + code + ": " + status);
+            }
+        }
+        throw new IllegalStateException("no free " + level + " code under " + parent);
+    }
+
+    public static String randomCreditCode() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder("93").append("620826");
+        while (sb.length() < 17) {
+            sb.append("0123456789ABCDEFGHJKLMNPQRTUWXY".charAt(random.nextInt(31)));
+        }
+        return sb.append(CreditCodes.checkCharacter(sb.toString())).toString();
+    }
+
+    public static Map<String, Object> cooperativeBody(String regionCode) {
+        return new HashMap<>(Map.of("name", "静宁县红果苹果专业合作社", "creditCode", randomCreditCode(),
+                "kind", "COOPERATIVE", "regionCode", regionCode, "contactPhone", "0933-1234567"));
+    }
+
+    /** A cooperative in {@code regionCode}, APPROVED when asked. */
+    public static long newCooperative(String regionCode, boolean approved) {
+        standardRegions();
+        long id = Api.asNationalBureau().body(cooperativeBody(regionCode)).post("/api/v1/cooperatives")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        if (approved) {
+            Api.asNationalBureau().body(Map.of("status", "APPROVED", "note", "材料齐全"))
+                    .post("/api/v1/cooperatives/" + id + "/status").then().statusCode(200);
+        }
+        return id;
+    }
+
+    public static Map<String, Object> productBody() {
+        return new HashMap<>(Map.of("name", "静宁苹果", "category", "FRUIT", "unit", "箱", "priceFen", 5990,
+                "stock", 100, "householdShareBp", 1000, "brand", "静宁",
+                "certifications", List.of("GEO_INDICATION", "GREEN_FOOD")));
+    }
+
+    public static long newProduct(long cooperativeId, Map<String, Object> overrides) {
+        Map<String, Object> body = productBody();
+        body.putAll(overrides);
+        return Api.asCooperative(cooperativeId).body(body).post("/api/v1/cooperatives/" + cooperativeId + "/products")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
