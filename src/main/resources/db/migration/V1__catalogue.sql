@@ -22,7 +22,7 @@ create sequence cooperative_seq start with 1 increment by 50;
 create table cooperative (
     id            bigint       primary key,
     name          varchar(200) not null,
-    credit_code   char(18)     not null unique, -- 统一社会信用代码 (GB 32100)
+    credit_code   varchar(18)  not null unique check (length(credit_code) = 18), -- 统一社会信用代码 (GB 32100)
     kind          varchar(24)  not null
         check (kind in ('COOPERATIVE', 'LEADING_ENTERPRISE', 'FAMILY_FARM', 'PLATFORM_COMPANY')),
     region_code   varchar(12)  not null references region (code),

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Shared helpers for the benchmark scripts: a throw-away local PostgreSQL
+# (Debian's server binaries, run as the postgres user) and the packaged app.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(cd "$BENCH_DIR/../.." && pwd)"
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}"
+PG_PORT="${PG_PORT:-55432}"
+PG_DATA="${PG_DATA:-/tmp/bangfu-bench-pg}"
+APP_PORT="${APP_PORT:-18080}"
+APP_LOG="${APP_LOG:-/tmp/bangfu-bench-app.log}"
+export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGDATABASE=bangfu
+
+need() { command -v "$1" >/dev/null || { echo "missing $1: apt-get install -y $2" >&2; exit 1; }; }
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+  stop_postgres
+  rm -rf "$PG_DATA"; mkdir -p "$PG_DATA"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
+  as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 >/dev/null
+  as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+    -o "-p $PG_PORT -k /tmp -c max_connections=200 -c shared_buffers=512MB" start >/dev/null
+  psql -d postgres -qc "create database bangfu"
+}
+
+stop_postgres() {
+  if [ -f "$PG_DATA/postmaster.pid" ]; then
+    as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null || true
+  fi
+}
+
+build_app() {
+  if [ ! -f "$PROJECT_DIR/target/quarkus-app/quarkus-run.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
+    (cd "$PROJECT_DIR" && ./mvnw -q package -DskipTests)
+  fi
+}
+
+# Starts the packaged (prod) app; sets APP_PID, and STARTUP_MS to the milliseconds
+# from launch to the first answered request.
+start_app() {
+  local start_ns end_ns
+  start_ns=$(date +%s%N)
+  DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bangfu" DB_USERNAME=postgres DB_PASSWORD= \
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PROJECT_DIR/src/dev/jwt/public.pem" MP_JWT_VERIFY_ISSUER=bangfu-dev \
+  PORT="$APP_PORT" java ${JAVA_OPTS:-} -jar "$PROJECT_DIR/target/quarkus-app/quarkus-run.jar" >"$APP_LOG" 2>&1 &
+  APP_PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/api/v1/products?size=1"; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "app died, see $APP_LOG" >&2; exit 1; }
+    sleep 0.05
+  done
+  end_ns=$(date +%s%N)
+  STARTUP_MS=$(( (end_ns - start_ns) / 1000000 ))
+}
+
+stop_app() {
+  if [ -n "${APP_PID:-}" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+}
+
+# RSS of the app in MiB.
+app_rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )); }
