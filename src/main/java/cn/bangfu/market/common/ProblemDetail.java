@@ -5,11 +5,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
-/** RFC 9457 problem details body. */
+/** RFC 9457 problem details body; {@code errors} lists bad rows of a rejected import. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDetail(String type, String title, int status, String detail, String instance,
-                            List<Violation> violations) {
+                            List<Violation> violations, List<?> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

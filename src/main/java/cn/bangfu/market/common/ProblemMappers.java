@@ -1,5 +1,6 @@
 package cn.bangfu.market.common;
 
+import cn.bangfu.market.imports.ImportRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
-        return respond(request, e.status(), e.title(), e.getMessage(), e.violations());
+        List<?> errors = e instanceof ImportRejected rejected ? rejected.errors() : List.of();
+        return respond(request, e.status(), e.title(), e.getMessage(), e.violations(), errors);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -74,7 +76,10 @@ public class ProblemMappers {
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             message = "expected a value of type " + simpleType(mie.getTargetType());
         } else {
-            message = "malformed JSON: " + e.getOriginalMessage();
+            // The parser's own message may quote the offending input (an ID number, say): never echo it.
+            var location = e.getLocation();
+            message = location == null ? "malformed JSON"
+                    : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr();
         }
         List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, message));
         return respond(request, 400, "Malformed Request", field.isEmpty() ? message : field + ": " + message, violations);
@@ -173,8 +178,13 @@ public class ProblemMappers {
 
     private Response respond(HttpServerRequest request, int status, String title, String detail,
                              List<Violation> violations) {
+        return respond(request, status, title, detail, violations, List.of());
+    }
+
+    private Response respond(HttpServerRequest request, int status, String title, String detail,
+                             List<Violation> violations, List<?> errors) {
         ProblemDetail body = new ProblemDetail("about:blank", title, status, detail,
-                request == null ? null : request.path(), violations);
+                request == null ? null : request.path(), violations, errors);
         String json;
         try {
             json = objectMapper.writeValueAsString(body);

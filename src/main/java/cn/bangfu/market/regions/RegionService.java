@@ -9,6 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -124,6 +129,50 @@ public class RegionService {
             return Optional.of("/%");
         }
         return Region.<Region>findByIdOptional(code).map(r -> r.path + "%");
+    }
+
+    /**
+     * The subtree a bureau may read when it asks for {@code requested}: the requested
+     * region if it lies inside the bureau's, the bureau's own region if the request
+     * names an ancestor of it, else 403. Empty when the requested region is unknown.
+     */
+    public Optional<String> readablePattern(String bureauRegion, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return subtreePattern(bureauRegion);
+        }
+        String code = requested.trim();
+        if (!Roles.NATIONAL_ROOT.equals(code) && Region.findById(code) == null) {
+            return Optional.empty();
+        }
+        if (contains(bureauRegion, code) || Roles.NATIONAL_ROOT.equals(bureauRegion)) {
+            return subtreePattern(code);
+        }
+        if (contains(code, bureauRegion)) {
+            return subtreePattern(bureauRegion);
+        }
+        throw ApiProblem.forbidden("region " + code + " lies outside your region " + bureauRegion);
+    }
+
+    /** Regions by code, for validating many references at once (imports). */
+    public Map<String, Region> findAll(Collection<String> codes) {
+        Map<String, Region> found = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(codes))) {
+            Region.<Region>list("code in ?1", chunk).forEach(r -> found.put(r.code, r));
+        }
+        return found;
+    }
+
+    /** Whether {@code region}'s path lies inside the subtree matched by {@code pattern} (from {@link #subtreePattern}). */
+    public static boolean pathMatches(Region region, String pattern) {
+        return region.path.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+
+    public static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 5000) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + 5000)));
+        }
+        return chunks;
     }
 
     private static String blankToNull(String s) {

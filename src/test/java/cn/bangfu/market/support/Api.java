@@ -65,6 +65,6 @@ public final class Api {
     }
 
     static {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.filters(new ResponseRecorder());
     }
 }

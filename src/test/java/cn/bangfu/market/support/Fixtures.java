@@ -1,6 +1,7 @@
 package cn.bangfu.market.support;
 
 import cn.bangfu.market.cooperatives.CreditCodes;
+import cn.bangfu.market.households.IdNumbers;
 
 import java.util.HashMap;
 import java.util.List;
@@ -105,6 +106,34 @@ public final class Fixtures {
         return new HashMap<>(Map.of("name", "静宁苹果", "category", "FRUIT", "unit", "箱", "priceFen", 5990,
                 "stock", 100, "householdShareBp", 1000, "brand", "静宁",
                 "certifications", List.of("GEO_INDICATION", "GREEN_FOOD")));
+    }
+
+    /** A valid resident ID number (GB 11643) born in 1950-1999, address code 620826. */
+    public static String randomIdNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String first17 = String.format("620826%04d%02d%02d%03d", 1950 + random.nextInt(50), 1 + random.nextInt(12),
+                1 + random.nextInt(28), random.nextInt(1000));
+        return first17 + IdNumbers.checkCharacter(first17);
+    }
+
+    public static String uniqueCode(String prefix) {
+        return prefix + Long.toString(System.nanoTime(), 36).toUpperCase() + ThreadLocalRandom.current().nextInt(1000);
+    }
+
+    public static Map<String, Object> householdBody(String villageCode) {
+        return new HashMap<>(Map.of("code", uniqueCode("H"), "headName", "王建国", "idNumber", randomIdNumber(),
+                "villageCode", villageCode, "members", 4, "category", "POVERTY_ALLEVIATED",
+                "phone", "13800000000"));
+    }
+
+    /** A fresh village under 静宁县 (through a fresh township). */
+    public static String newJingningVillage() {
+        return newVillage(newTownship(JINGNING));
+    }
+
+    public static long newHousehold(String villageCode) {
+        return Api.asNationalBureau().body(householdBody(villageCode)).post("/api/v1/households")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     public static long newProduct(long cooperativeId, Map<String, Object> overrides) {

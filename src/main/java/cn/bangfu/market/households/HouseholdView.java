@@ -1,0 +1,14 @@
+package cn.bangfu.market.households;
+
+import java.time.Instant;
+
+/** A household as clients see it: the ID number masked. */
+public record HouseholdView(long id, String code, String headName, String idNumber, String villageCode,
+                            int members, HouseholdCategory category, String phone, long version,
+                            Instant createdAt) {
+
+    static HouseholdView of(Household h) {
+        return new HouseholdView(h.id, h.code, h.headName, IdNumbers.mask(h.idNumber), h.villageCode, h.members,
+                h.category, h.phone, h.version, h.createdAt);
+    }
+}

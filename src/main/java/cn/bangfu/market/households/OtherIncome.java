@@ -1,0 +1,18 @@
+package cn.bangfu.market.households;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** Declared income from all other sources for a year (其他收入). */
+public final class OtherIncome {
+
+    private OtherIncome() {
+    }
+
+    public record Request(@NotNull @Min(0) @Max(100_000_000_000L) Long amountFen) {
+    }
+
+    public record View(long householdId, int year, long amountFen) {
+    }
+}

@@ -1,0 +1,102 @@
+package cn.bangfu.market.links;
+
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.imports.ImportResult;
+import cn.bangfu.market.imports.TabularFile;
+import cn.bangfu.market.imports.Templates;
+import cn.bangfu.market.imports.Uploads;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.util.List;
+
+/** Benefit links (联农带农): bureau staff only, inside their region. */
+@Path("/api/v1/links")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.BUREAU)
+@Tag(name = "Benefit links")
+public class LinkResource {
+
+    @Inject
+    LinkService links;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Bind a household to a cooperative by one mechanism",
+            description = "Parameters per mechanism as income-rules.md §1 names them; missing or extra ones are a 400.")
+    public Response create(@Valid @NotNull LinkRequest request, UriInfo uri) {
+        LinkView created = links.create(request, caller.bureauRegion());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Operation(summary = "End a link: validTo becomes that date (still active on it)")
+    public LinkView end(@PathParam("id") String id, @Valid @NotNull EndRequest request) {
+        return links.end(Params.id("link", id), request.date(), caller.bureauRegion());
+    }
+
+    @GET
+    @Operation(summary = "Links of households inside the bureau's region, by cooperative and/or household")
+    public Page<LinkView> search(@QueryParam("cooperativeId") String cooperativeId,
+                                 @QueryParam("householdId") String householdId,
+                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        return links.search(caller.bureauRegion(), Params.optionalLong("cooperativeId", cooperativeId),
+                Params.optionalLong("householdId", householdId), PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({Uploads.CSV, Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import a link list (CSV or XLSX): all rows or none")
+    public Response importFile(byte[] content) {
+        return imported(content);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a link list sent as a multipart form file")
+    public Response importForm(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return imported(Uploads.single(files));
+    }
+
+    @GET
+    @Path("import/template")
+    @Produces(Uploads.CSV)
+    @Operation(summary = "The CSV template of a link list")
+    public Response template() {
+        return Response.ok(Templates.csv(LinkColumns.COLUMNS, LinkColumns.EXAMPLE))
+                .type(Uploads.CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"links-template.csv\"").build();
+    }
+
+    private Response imported(byte[] content) {
+        ImportResult result = links.importLinks(TabularFile.read(content, LinkColumns.COLUMNS), caller.bureauRegion());
+        return Response.status(Response.Status.CREATED).entity(result).build();
+    }
+}

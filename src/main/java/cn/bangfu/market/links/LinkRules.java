@@ -1,0 +1,94 @@
+package cn.bangfu.market.links;
+
+import cn.bangfu.market.common.Violation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters each mechanism takes (income-rules.md §1): exactly these, no
+ * more and no fewer. Framework-free.
+ */
+public final class LinkRules {
+
+    /** Upper bounds that keep every later computation far from overflow. */
+    static final long MAX_FEN = 1_000_000_000L;
+    static final BigDecimal MAX_AREA_MU = new BigDecimal("100000");
+    static final int MAX_WEIGHT = 1_000_000;
+
+    private static final Map<Mechanism, Set<String>> REQUIRED = Map.of(
+            Mechanism.SALES_SHARE, Set.of("weight"),
+            Mechanism.DIVIDEND, Set.of("weight"),
+            Mechanism.PROCUREMENT, Set.of("productId", "floorPriceFen"),
+            Mechanism.WAGE, Set.of("dailyWageFen"),
+            Mechanism.LAND_RENT, Set.of("areaMu", "rentPerMuPerYearFen"));
+    private static final Map<Mechanism, Set<String>> OPTIONAL = Map.of(
+            Mechanism.SALES_SHARE, Set.of("productId"));
+
+    private LinkRules() {
+    }
+
+    /** Every parameter problem of a request; empty when it is well-formed for its mechanism. */
+    public static List<Violation> check(LinkRequest r) {
+        List<Violation> violations = new ArrayList<>();
+        if (r.mechanism() == null) {
+            return violations; // reported by @NotNull
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("weight", r.weight());
+        given.put("productId", r.productId());
+        given.put("floorPriceFen", r.floorPriceFen());
+        given.put("dailyWageFen", r.dailyWageFen());
+        given.put("areaMu", r.areaMu());
+        given.put("rentPerMuPerYearFen", r.rentPerMuPerYearFen());
+        Set<String> required = REQUIRED.get(r.mechanism());
+        Set<String> optional = OPTIONAL.getOrDefault(r.mechanism(), Set.of());
+        given.forEach((name, value) -> {
+            if (value == null && required.contains(name)) {
+                violations.add(new Violation(name, "is required for " + r.mechanism()));
+            } else if (value != null && !required.contains(name) && !optional.contains(name)) {
+                violations.add(new Violation(name, "does not apply to " + r.mechanism()));
+            }
+        });
+        if (r.weight() != null && (r.weight() < 1 || r.weight() > MAX_WEIGHT)) {
+            violations.add(new Violation("weight", "must be an integer between 1 and " + MAX_WEIGHT));
+        }
+        if (r.floorPriceFen() != null && (r.floorPriceFen() < 0 || r.floorPriceFen() > MAX_FEN)) {
+            violations.add(new Violation("floorPriceFen", "must be between 0 and " + MAX_FEN));
+        }
+        if (r.dailyWageFen() != null && (r.dailyWageFen() < 1 || r.dailyWageFen() > MAX_FEN)) {
+            violations.add(new Violation("dailyWageFen", "must be between 1 and " + MAX_FEN));
+        }
+        if (r.rentPerMuPerYearFen() != null && (r.rentPerMuPerYearFen() < 1 || r.rentPerMuPerYearFen() > MAX_FEN)) {
+            violations.add(new Violation("rentPerMuPerYearFen", "must be between 1 and " + MAX_FEN));
+        }
+        if (r.areaMu() != null) {
+            BigDecimal area = r.areaMu();
+            if (area.signum() <= 0 || area.compareTo(MAX_AREA_MU) > 0) {
+                violations.add(new Violation("areaMu", "must be greater than 0 and at most " + MAX_AREA_MU));
+            } else if (area.stripTrailingZeros().scale() > 2) {
+                violations.add(new Violation("areaMu", "must have at most 2 decimal places"));
+            }
+        }
+        if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
+            violations.add(new Violation("validTo", "must not be before validFrom"));
+        }
+        return violations;
+    }
+
+    /** Whether two inclusive date ranges share a day; a null end is open. */
+    public static boolean overlaps(LocalDate from1, LocalDate to1, LocalDate from2, LocalDate to2) {
+        boolean firstEndsBeforeSecond = to1 != null && to1.isBefore(from2);
+        boolean secondEndsBeforeFirst = to2 != null && to2.isBefore(from1);
+        return !firstEndsBeforeSecond && !secondEndsBeforeFirst;
+    }
+
+    /** Mechanisms whose links are told apart by product (a SALES_SHARE for one product vs. all products). */
+    static final Set<Mechanism> PRODUCT_SCOPED = EnumSet.of(Mechanism.SALES_SHARE, Mechanism.PROCUREMENT);
+}

@@ -1,0 +1,303 @@
+package cn.bangfu.market.links;
+
+import cn.bangfu.market.catalogue.Product;
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Violation;
+import cn.bangfu.market.cooperatives.Cooperative;
+import cn.bangfu.market.households.Household;
+import cn.bangfu.market.imports.ImportRejected;
+import cn.bangfu.market.imports.ImportResult;
+import cn.bangfu.market.imports.ImportRow;
+import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Benefit links (联农带农): created, ended and listed by bureau staff inside their region. */
+@ApplicationScoped
+public class LinkService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegionService regions;
+
+    @Transactional
+    public LinkView create(LinkRequest request, String bureauRegion) {
+        List<Violation> violations = LinkRules.check(request);
+        if (!violations.isEmpty()) {
+            throw new ApiProblem(400, "Constraint Violation", describe(violations), violations);
+        }
+        // Lock the household: concurrent links for it are checked for overlap one at a time.
+        Household household = em.find(Household.class, request.householdId(), LockModeType.PESSIMISTIC_WRITE);
+        if (household == null) {
+            throw ApiProblem.unprocessable("householdId", "household " + request.householdId() + " does not exist");
+        }
+        regions.requireGoverned(bureauRegion, household.villageCode);
+        Cooperative cooperative = Cooperative.findById(request.cooperativeId());
+        if (cooperative == null) {
+            throw ApiProblem.unprocessable("cooperativeId", "cooperative " + request.cooperativeId() + " does not exist");
+        }
+        regions.requireGoverned(bureauRegion, cooperative.regionCode);
+        if (request.productId() != null) {
+            Product product = Product.findById(request.productId());
+            if (product == null || product.cooperativeId != cooperative.id) {
+                throw ApiProblem.unprocessable("productId", "product " + request.productId()
+                        + " is not a product of cooperative " + cooperative.id);
+            }
+        }
+        List<BenefitLink> existing = BenefitLink.list("householdId = ?1 and cooperativeId = ?2 and mechanism = ?3",
+                household.id, cooperative.id, request.mechanism());
+        for (BenefitLink other : existing) {
+            if (other.clashesWith(cooperative.id, household.id, request.mechanism(), request.productId(),
+                    request.validFrom(), request.validTo())) {
+                throw ApiProblem.conflict("household " + household.code + " already holds " + request.mechanism()
+                        + " link " + other.id + " with cooperative " + cooperative.id + " on overlapping dates");
+            }
+        }
+        BenefitLink link = toEntity(request, Instant.now());
+        link.persistAndFlush();
+        return LinkView.of(link, household.code);
+    }
+
+    /** Ends a link on {@code date}: it stays active on that day. A link can be shortened, never extended. */
+    @Transactional
+    public LinkView end(long id, LocalDate date, String bureauRegion) {
+        BenefitLink link = BenefitLink.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (link == null) {
+            throw ApiProblem.notFound("link", id);
+        }
+        Household household = Household.findById(link.householdId);
+        regions.requireGoverned(bureauRegion, household.villageCode);
+        if (date.isBefore(link.validFrom)) {
+            throw ApiProblem.unprocessable("date", "must not be before validFrom " + link.validFrom);
+        }
+        if (link.validTo != null && date.isAfter(link.validTo)) {
+            throw ApiProblem.unprocessable("date", "the link already ends on " + link.validTo
+                    + "; ending it later would extend it");
+        }
+        link.validTo = date;
+        link.updatedAt = Instant.now();
+        link.flush();
+        return LinkView.of(link, household.code);
+    }
+
+    public Page<LinkView> search(String bureauRegion, Long cooperativeId, Long householdId, PageRequest page) {
+        String pattern = regions.subtreePattern(bureauRegion).orElse(null);
+        if (pattern == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        StringBuilder where = new StringBuilder(" from BenefitLink l join Household h on h.id = l.householdId"
+                + " where h.villageCode in (select r.code from Region r where r.path like :pattern)");
+        Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
+        if (cooperativeId != null) {
+            where.append(" and l.cooperativeId = :cooperativeId");
+            params.put("cooperativeId", cooperativeId);
+        }
+        if (householdId != null) {
+            where.append(" and l.householdId = :householdId");
+            params.put("householdId", householdId);
+        }
+        TypedQuery<Long> count = em.createQuery("select count(l)" + where, Long.class);
+        TypedQuery<Object[]> list = em.createQuery("select l, h.code" + where + " order by l.id", Object[].class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(rows, page, count.getSingleResult(), row -> LinkView.of((BenefitLink) row[0], (String) row[1]));
+    }
+
+    /**
+     * Imports a link list in one transaction: all rows are validated (parameters,
+     * references, scope, overlaps with stored links and with other rows), then
+     * all are inserted in batches, or none.
+     */
+    @Transactional
+    public ImportResult importLinks(List<ImportRow> rows, String bureauRegion) {
+        List<RowError> errors = new ArrayList<>();
+        List<LinkColumns.ParsedLink> parsed = new ArrayList<>();
+        for (ImportRow row : rows) {
+            LinkColumns.ParsedLink link = LinkColumns.parse(row, errors);
+            if (link != null) {
+                parsed.add(link);
+            }
+        }
+
+        Map<String, Household> householdsByCode = new HashMap<>();
+        Map<Long, Household> householdsById = new HashMap<>();
+        lockHouseholds(parsed, h -> {
+            householdsByCode.put(h.code, h);
+            householdsById.put(h.id, h);
+        });
+        Map<Long, Cooperative> cooperativesById = new HashMap<>();
+        Map<String, Cooperative> cooperativesByCode = new HashMap<>();
+        loadCooperatives(parsed).forEach(c -> {
+            cooperativesById.put(c.id, c);
+            cooperativesByCode.put(c.creditCode, c);
+        });
+        Map<Long, Product> products = new HashMap<>();
+        Set<Long> productIds = new HashSet<>();
+        parsed.forEach(p -> { if (p.productId() != null) productIds.add(p.productId()); });
+        for (List<Long> chunk : RegionService.chunks(List.copyOf(productIds))) {
+            Product.<Product>list("id in ?1", chunk).forEach(p -> products.put(p.id, p));
+        }
+        Set<String> regionCodes = new HashSet<>();
+        householdsById.values().forEach(h -> regionCodes.add(h.villageCode));
+        cooperativesById.values().forEach(c -> regionCodes.add(c.regionCode));
+        Map<String, Region> regionsByCode = regions.findAll(regionCodes);
+        String bureauPattern = regions.subtreePattern(bureauRegion).orElse("\u0000");
+
+        // Stored links of every household involved, plus the rows accepted so far: the overlap pool.
+        Map<Long, List<BenefitLink>> pool = new HashMap<>();
+        for (List<Long> chunk : RegionService.chunks(List.copyOf(householdsById.keySet()))) {
+            BenefitLink.<BenefitLink>list("householdId in ?1", chunk)
+                    .forEach(l -> pool.computeIfAbsent(l.householdId, k -> new ArrayList<>()).add(l));
+        }
+
+        List<BenefitLink> accepted = new ArrayList<>();
+        Instant now = Instant.now();
+        for (LinkColumns.ParsedLink p : parsed) {
+            int row = p.row();
+            int before = errors.size();
+            Household household = p.householdCode() != null ? householdsByCode.get(p.householdCode())
+                    : householdsById.get(p.householdId());
+            if (household == null) {
+                errors.add(new RowError(row, p.householdCode() != null ? "householdCode" : "householdId",
+                        "household " + (p.householdCode() != null ? p.householdCode() : p.householdId())
+                                + " does not exist"));
+            } else if (!RegionService.pathMatches(regionsByCode.get(household.villageCode), bureauPattern)) {
+                errors.add(new RowError(row, "householdCode", "household " + household.code
+                        + " lies outside your region"));
+            }
+            Cooperative cooperative = p.creditCode() != null ? cooperativesByCode.get(p.creditCode())
+                    : cooperativesById.get(p.cooperativeId());
+            if (cooperative == null) {
+                errors.add(new RowError(row, p.creditCode() != null ? "creditCode" : "cooperativeId",
+                        "cooperative " + (p.creditCode() != null ? p.creditCode() : p.cooperativeId())
+                                + " does not exist"));
+            } else if (!RegionService.pathMatches(regionsByCode.get(cooperative.regionCode), bureauPattern)) {
+                errors.add(new RowError(row, "cooperativeId", "cooperative " + cooperative.id
+                        + " lies outside your region"));
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            LinkRequest request = p.toRequest(cooperative.id, household.id);
+            LinkRules.check(request).forEach(v -> errors.add(new RowError(row, v.field(), v.message())));
+            if (request.productId() != null) {
+                Product product = products.get(request.productId());
+                if (product == null || product.cooperativeId != cooperative.id) {
+                    errors.add(new RowError(row, "productId", "product " + request.productId()
+                            + " is not a product of cooperative " + cooperative.id));
+                }
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            List<BenefitLink> held = pool.computeIfAbsent(household.id, k -> new ArrayList<>());
+            BenefitLink clash = held.stream().filter(o -> o.clashesWith(cooperative.id, household.id,
+                    request.mechanism(), request.productId(), request.validFrom(), request.validTo()))
+                    .findFirst().orElse(null);
+            if (clash != null) {
+                errors.add(new RowError(row, "validFrom", "overlaps another " + request.mechanism()
+                        + " link of household " + household.code + " with cooperative " + cooperative.id
+                        + (clash.id != null ? " (link " + clash.id + ")" : " (an earlier row of this file)")));
+                continue;
+            }
+            BenefitLink link = toEntity(request, now);
+            held.add(link);
+            accepted.add(link);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : a.field().compareTo(b.field()));
+            throw new ImportRejected(errors, rows.size());
+        }
+        int n = 0;
+        for (BenefitLink link : accepted) {
+            em.persist(link);
+            if (++n % 1000 == 0) {
+                em.flush();
+            }
+        }
+        em.flush();
+        return new ImportResult(accepted.size());
+    }
+
+    private void lockHouseholds(List<LinkColumns.ParsedLink> parsed, Consumer<Household> sink) {
+        Set<String> codes = new HashSet<>();
+        Set<Long> ids = new HashSet<>();
+        parsed.forEach(p -> {
+            if (p.householdCode() != null) codes.add(p.householdCode());
+            else if (p.householdId() != null) ids.add(p.householdId());
+        });
+        // In id order, so that concurrent imports cannot deadlock.
+        for (List<String> chunk : RegionService.chunks(List.copyOf(codes))) {
+            em.createQuery("from Household h where h.code in :codes order by h.id", Household.class)
+                    .setParameter("codes", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(sink);
+        }
+        for (List<Long> chunk : RegionService.chunks(List.copyOf(ids))) {
+            em.createQuery("from Household h where h.id in :ids order by h.id", Household.class)
+                    .setParameter("ids", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(sink);
+        }
+    }
+
+    private List<Cooperative> loadCooperatives(List<LinkColumns.ParsedLink> parsed) {
+        Set<Long> ids = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        parsed.forEach(p -> {
+            if (p.creditCode() != null) codes.add(p.creditCode());
+            else if (p.cooperativeId() != null) ids.add(p.cooperativeId());
+        });
+        List<Cooperative> found = new ArrayList<>();
+        for (List<Long> chunk : RegionService.chunks(List.copyOf(ids))) {
+            found.addAll(Cooperative.list("id in ?1", chunk));
+        }
+        for (List<String> chunk : RegionService.chunks(List.copyOf(codes))) {
+            found.addAll(Cooperative.list("creditCode in ?1", chunk));
+        }
+        return found;
+    }
+
+    private static BenefitLink toEntity(LinkRequest request, Instant now) {
+        BenefitLink link = new BenefitLink();
+        link.cooperativeId = request.cooperativeId();
+        link.householdId = request.householdId();
+        link.mechanism = request.mechanism();
+        link.validFrom = request.validFrom();
+        link.validTo = request.validTo();
+        link.weight = request.weight();
+        link.productId = request.productId();
+        link.floorPriceFen = request.floorPriceFen();
+        link.dailyWageFen = request.dailyWageFen();
+        link.areaMu = request.areaMu() == null ? null : request.areaMu().setScale(2);
+        link.rentPerMuPerYearFen = request.rentPerMuPerYearFen();
+        link.createdAt = now;
+        link.updatedAt = now;
+        return link;
+    }
+
+    private static String describe(List<Violation> violations) {
+        return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+    }
+}

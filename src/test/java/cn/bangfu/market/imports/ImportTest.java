@@ -1,0 +1,203 @@
+package cn.bangfu.market.imports;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class ImportTest {
+
+    /** RestAssured would encode a text/* body as ISO-8859-1 without an explicit charset. */
+    private static final String CSV = "text/csv; charset=UTF-8";
+    private static final String HEADER = "code,headName,idNumber,villageCode,members,category,phone\n";
+    private String village;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.standardRegions();
+        village = Fixtures.newJingningVillage();
+    }
+
+    private String householdLine(String code, String name, String idNumber, String villageCode, String members,
+                                 String category) {
+        return String.join(",", code, name, idNumber, villageCode, members, category, "13900000000") + "\n";
+    }
+
+    private int householdsIn(String villageCode) {
+        return Api.asNationalBureau().queryParam("villageCode", villageCode).get("/api/v1/households")
+                .then().statusCode(200).extract().path("total");
+    }
+
+    @Test
+    void threeBadRowsAmong500RejectTheWholeFile() {
+        String prefix = Fixtures.uniqueCode("B");
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 503; i++) {
+            String code = prefix + "-" + i;
+            String id = Fixtures.randomIdNumber();
+            String members = "3";
+            if (i == 10) {
+                id = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1'); // wrong check character
+            } else if (i == 200) {
+                members = "0";
+            } else if (i == 502) {
+                code = prefix + "-" + 0; // repeats the first row's code
+            }
+            csv.append(householdLine(code, "李四" + i, id, village, members, "POVERTY_ALLEVIATED"));
+        }
+        JsonPath problem = Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(csv.toString())
+                .post("/api/v1/households/import")
+                .then().statusCode(422).contentType("application/problem+json")
+                .extract().jsonPath();
+        // spreadsheet row numbers: the header is row 1
+        assertThat(problem.getList("errors.row", Integer.class)).containsExactly(12, 202, 504);
+        assertThat(problem.getList("errors.field", String.class)).containsExactly("idNumber", "members", "code");
+        assertThat(problem.getString("errors[2].message")).contains("repeats row 2");
+        assertThat(problem.getList("violations.field", String.class))
+                .containsExactly("rows[12].idNumber", "rows[202].members", "rows[504].code");
+        assertThat(householdsIn(village)).isZero();
+    }
+
+    @Test
+    void csvWithBomAndChineseHeadersRoundTrips() {
+        String prefix = Fixtures.uniqueCode("C");
+        String csv = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,备注\n"
+                + prefix + "-1,欧阳娜娜," + Fixtures.randomIdNumber() + "," + village + ",5,脱贫户,13900000001,无\n"
+                + prefix + "-2,\"马,小\"\"龙\"\"\"," + Fixtures.randomIdNumber() + "," + village + ",2,MONITORED_UNSTABLE,,\n"
+                + "\n"
+                + prefix + "-3,次仁卓玛," + Fixtures.randomIdNumber() + "," + village + ",1,边缘易致贫户,,\n";
+        Api.asBureau(Fixtures.JINGNING).contentType("text/csv; charset=UTF-8")
+                .body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/households/import")
+                .then().statusCode(201).body("imported", equalTo(3));
+        JsonPath list = Api.asNationalBureau().queryParam("villageCode", village).get("/api/v1/households")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("items.headName", String.class)).containsExactly("欧阳娜娜", "马,小\"龙\"", "次仁卓玛");
+        assertThat(list.getList("items.category", String.class))
+                .containsExactly("POVERTY_ALLEVIATED", "MONITORED_UNSTABLE", "MONITORED_MARGINAL");
+        assertThat(list.getList("items.idNumber", String.class)).allMatch(id -> id.matches("620826\\*{8}\\d{3}[\\dX]"));
+    }
+
+    @Test
+    void xlsxAsMultipartFormImports() throws IOException {
+        String prefix = Fixtures.uniqueCode("X");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Workbook workbook = new Workbook(out, "test", "1.0")) {
+            Worksheet sheet = workbook.newWorksheet("农户");
+            String[] header = {"户编码", "户主姓名", "身份证号", "村代码", "家庭人口", "户类别"};
+            for (int c = 0; c < header.length; c++) {
+                sheet.value(0, c, header[c]);
+            }
+            for (int r = 1; r <= 20; r++) {
+                sheet.value(r, 0, prefix + "-" + r);
+                sheet.value(r, 1, "张桂英" + r);
+                sheet.value(r, 2, Fixtures.randomIdNumber());
+                sheet.value(r, 3, village);
+                sheet.value(r, 4, 3); // a numeric cell
+                sheet.value(r, 5, "一般农户");
+            }
+        }
+        Api.asBureau(Fixtures.JINGNING).contentType("multipart/form-data")
+                .multiPart("file", "roster.xlsx", out.toByteArray(), Uploads.XLSX)
+                .post("/api/v1/households/import").then().statusCode(201).body("imported", equalTo(20));
+        assertThat(householdsIn(village)).isEqualTo(20);
+        Api.asNationalBureau().queryParam("villageCode", village).queryParam("size", 1).get("/api/v1/households")
+                .then().body("items[0].members", equalTo(3)).body("items[0].category", equalTo("ORDINARY"));
+    }
+
+    @Test
+    void unreadableFilesAreA400() {
+        Api.asNationalBureau().contentType(CSV).body("").post("/api/v1/households/import").then().statusCode(400);
+        Api.asNationalBureau().contentType(CSV).body("code,headName\nA,b\n").post("/api/v1/households/import")
+                .then().statusCode(400).body("detail", containsString("idNumber"));
+        Api.asNationalBureau().contentType(CSV).body(HEADER).post("/api/v1/households/import")
+                .then().statusCode(400);
+        Api.asNationalBureau().contentType(Uploads.XLSX).body(new byte[]{0x50, 0x4B, 0x03, 0x04, 1, 2, 3})
+                .post("/api/v1/households/import").then().statusCode(400);
+        Api.asNationalBureau().contentType(CSV).body(HEADER + "\"unterminated,x\n")
+                .post("/api/v1/households/import").then().statusCode(400);
+        Api.asBuyer(1).contentType(CSV).body(HEADER).post("/api/v1/households/import").then().statusCode(403);
+    }
+
+    @Test
+    void villagesOutsideTheBureauRegionAreRowErrors() {
+        String csv = HEADER + householdLine(Fixtures.uniqueCode("O"), "赵六", Fixtures.randomIdNumber(), village, "2",
+                "ORDINARY") + householdLine(Fixtures.uniqueCode("O"), "赵七", Fixtures.randomIdNumber(),
+                Fixtures.JINGNING, "2", "ORDINARY");
+        JsonPath problem = Api.asBureau(Fixtures.WUQING).contentType(CSV).body(csv)
+                .post("/api/v1/households/import").then().statusCode(422).extract().jsonPath();
+        assertThat(problem.getList("errors.row", Integer.class)).containsExactly(2, 3);
+        assertThat(problem.getString("errors[0].message")).contains("outside your region");
+        assertThat(problem.getString("errors[1].message")).contains("not a VILLAGE");
+    }
+
+    @Test
+    void templatesDescribeTheLayout() {
+        String households = Api.asNationalBureau().accept("text/csv").get("/api/v1/households/import/template")
+                .then().statusCode(200).header("Content-Disposition", containsString("households-template.csv"))
+                .extract().asString();
+        assertThat(households).startsWith("\uFEFFcode,headName,idNumber,villageCode,members,category,phone");
+        String links = Api.asNationalBureau().accept("text/csv").get("/api/v1/links/import/template").then().statusCode(200)
+                .extract().asString();
+        assertThat(links).contains("householdCode", "mechanism", "validFrom", "rentPerMuPerYearFen");
+    }
+
+    @Test
+    void linkListImportsAllOrNothing() {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long product = Fixtures.newProduct(cooperative, Map.of());
+        String prefix = Fixtures.uniqueCode("L");
+        StringBuilder households = new StringBuilder(HEADER);
+        for (int i = 0; i < 5; i++) {
+            households.append(householdLine(prefix + "-" + i, "农户" + i, Fixtures.randomIdNumber(), village, "3",
+                    "POVERTY_ALLEVIATED"));
+        }
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(households.toString())
+                .post("/api/v1/households/import").then().statusCode(201);
+
+        String header = "户编码,cooperativeId,联结方式,开始日期,结束日期,weight,productId,floorPriceFen,dailyWageFen,areaMu,rentPerMuPerYearFen\n";
+        List<String> good = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            good.add(prefix + "-" + i + "," + cooperative + ",销售分成,2026-01-01,," + (i + 1) + ",,,,,");
+        }
+        good.add(prefix + "-0," + cooperative + ",PROCUREMENT,2026-01-01,2026-12-31,," + product + ",350,,,");
+        good.add(prefix + "-1," + cooperative + ",LAND_RENT,2026/1/1,,,,,,2.35,80000");
+        good.add(prefix + "-2," + cooperative + ",WAGE,2026-03-01,,,,,15000,,");
+
+        List<String> bad = new ArrayList<>(good);
+        bad.add(prefix + "-0," + cooperative + ",SALES_SHARE,2026-06-01,,1,,,,,"); // overlaps row 2
+        bad.add(prefix + "-9," + cooperative + ",WAGE,2026-03-01,,,,,15000,,"); // unknown household
+        bad.add(prefix + "-3," + cooperative + ",DIVIDEND,2026-03-01,,1,,500,,,"); // foreign parameter
+        JsonPath problem = Api.asBureau(Fixtures.JINGNING).contentType(CSV)
+                .body(header + String.join("\n", bad) + "\n").post("/api/v1/links/import")
+                .then().statusCode(422).extract().jsonPath();
+        assertThat(problem.getList("errors.row", Integer.class)).containsExactly(10, 11, 12);
+        assertThat(problem.getList("errors.field", String.class))
+                .containsExactly("validFrom", "householdCode", "floorPriceFen");
+        Api.asNationalBureau().queryParam("cooperativeId", cooperative).get("/api/v1/links")
+                .then().body("total", equalTo(0));
+
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(header + String.join("\n", good) + "\n")
+                .post("/api/v1/links/import").then().statusCode(201).body("imported", equalTo(8));
+        Api.asNationalBureau().queryParam("cooperativeId", cooperative).queryParam("size", 50).get("/api/v1/links")
+                .then().body("total", equalTo(8));
+        // importing the same list again overlaps every stored link
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(header + String.join("\n", good) + "\n")
+                .post("/api/v1/links/import").then().statusCode(422);
+    }
+}
