@@ -25,12 +25,17 @@ class MalformedInputTest {
             "{\"stock\": true}", "{\"category\": 7}", "{\"level\": \"PLANET\"}", "{\"status\": \"WHATEVER\"}",
             "{\"certifications\": \"GREEN_FOOD\"}", "{\"certifications\": [null]}", "{\"certifications\": [1]}",
             "{\"kind\": []}", "{\"code\": {}}", "{\"name\": \"\\u0000\"}", "{\"name\": \"a\\nb\"}",
-            "{\"creditCode\": 1}", "{\"priceFen\": null, \"prise\": 5}", "{}");
+            "{\"creditCode\": 1}", "{\"priceFen\": null, \"prise\": 5}", "{}", "{\"validFrom\": \"2026-02-30\"}",
+            "{\"date\": \"yesterday\"}", "{\"areaMu\": \"lots\"}", "{\"amountFen\": 1e3}", "{\"members\": \"4\"}");
 
     @Test
     void writeEndpointsNeverAnswer500() {
         long coop = Fixtures.newCooperative(Fixtures.JINGNING, true);
         long product = Fixtures.newProduct(coop, Map.of());
+        long household = Fixtures.newHousehold(Fixtures.newJingningVillage());
+        long link = Api.asNationalBureau().body(Map.of("cooperativeId", coop, "householdId", household,
+                "mechanism", "WAGE", "validFrom", "2026-01-01", "dailyWageFen", 100))
+                .post("/api/v1/links").then().statusCode(201).extract().jsonPath().getLong("id");
         record Target(String method, String path, io.restassured.specification.RequestSpecification auth) {
         }
         List<Target> targets = List.of(
@@ -38,7 +43,11 @@ class MalformedInputTest {
                 new Target("POST", "/api/v1/cooperatives", Api.asNationalBureau()),
                 new Target("POST", "/api/v1/cooperatives/" + coop + "/status", Api.asNationalBureau()),
                 new Target("POST", "/api/v1/cooperatives/" + coop + "/products", Api.asCooperative(coop)),
-                new Target("PATCH", "/api/v1/products/" + product, Api.asCooperative(coop)));
+                new Target("PATCH", "/api/v1/products/" + product, Api.asCooperative(coop)),
+                new Target("POST", "/api/v1/households", Api.asNationalBureau()),
+                new Target("PUT", "/api/v1/households/" + household + "/other-income/2026", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/links", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/links/" + link + "/end", Api.asNationalBureau()));
         List<String> failures = new ArrayList<>();
         for (Target target : targets) {
             for (String body : BAD_BODIES) {
@@ -75,7 +84,8 @@ class MalformedInputTest {
                 "sort=-", "q=" + "x".repeat(300));
         List<String> failures = new ArrayList<>();
         for (String query : queries) {
-            for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives")) {
+            for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives",
+                    "/api/v1/households", "/api/v1/links")) {
                 Response response = Api.asNationalBureau().get(path + "?" + query);
                 if (response.statusCode() >= 500) {
                     failures.add(path + "?" + query + " -> " + response.statusCode() + " " + response.asString());
