@@ -26,13 +26,16 @@ class MalformedInputTest {
             "{\"certifications\": \"GREEN_FOOD\"}", "{\"certifications\": [null]}", "{\"certifications\": [1]}",
             "{\"kind\": []}", "{\"code\": {}}", "{\"name\": \"\\u0000\"}", "{\"name\": \"a\\nb\"}",
             "{\"creditCode\": 1}", "{\"priceFen\": null, \"prise\": 5}", "{}", "{\"validFrom\": \"2026-02-30\"}",
-            "{\"date\": \"yesterday\"}", "{\"areaMu\": \"lots\"}", "{\"amountFen\": 1e3}", "{\"members\": \"4\"}");
+            "{\"date\": \"yesterday\"}", "{\"areaMu\": \"lots\"}", "{\"amountFen\": 1e3}", "{\"members\": \"4\"}",
+            "{\"buyerId\": 1, \"lines\": [{\"productId\": 1, \"quantity\": -1}]}", "{\"lines\": {}}", "{\"lines\": [null]}",
+            "{\"buyerId\": \"me\"}", "{\"kind\": \"BUDGET_UNIT\", \"reserveBp\": 999}", "{\"year\": 1e10}");
 
     @Test
     void writeEndpointsNeverAnswer500() {
         long coop = Fixtures.newCooperative(Fixtures.JINGNING, true);
         long product = Fixtures.newProduct(coop, Map.of());
         long household = Fixtures.newHousehold(Fixtures.newJingningVillage());
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
         long link = Api.asNationalBureau().body(Map.of("cooperativeId", coop, "householdId", household,
                 "mechanism", "WAGE", "validFrom", "2026-01-01", "dailyWageFen", 100))
                 .post("/api/v1/links").then().statusCode(201).extract().jsonPath().getLong("id");
@@ -47,7 +50,10 @@ class MalformedInputTest {
                 new Target("POST", "/api/v1/households", Api.asNationalBureau()),
                 new Target("PUT", "/api/v1/households/" + household + "/other-income/2026", Api.asNationalBureau()),
                 new Target("POST", "/api/v1/links", Api.asNationalBureau()),
-                new Target("POST", "/api/v1/links/" + link + "/end", Api.asNationalBureau()));
+                new Target("POST", "/api/v1/links/" + link + "/end", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/buyers", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/agreements", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/orders", Api.asBuyer(buyer).header("Idempotency-Key", "malformed")));
         List<String> failures = new ArrayList<>();
         for (Target target : targets) {
             for (String body : BAD_BODIES) {
@@ -85,7 +91,7 @@ class MalformedInputTest {
         List<String> failures = new ArrayList<>();
         for (String query : queries) {
             for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives",
-                    "/api/v1/households", "/api/v1/links")) {
+                    "/api/v1/households", "/api/v1/links", "/api/v1/orders")) {
                 Response response = Api.asNationalBureau().get(path + "?" + query);
                 if (response.statusCode() >= 500) {
                     failures.add(path + "?" + query + " -> " + response.statusCode() + " " + response.asString());

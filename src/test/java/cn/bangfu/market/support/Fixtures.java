@@ -136,6 +136,52 @@ public final class Fixtures {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A buyer of {@code kind} in {@code regionCode}; a BUDGET_UNIT gets a 1,000,000-yuan budget with a 30% reserve. */
+    public static long newBuyer(String regionCode, String kind) {
+        standardRegions();
+        Map<String, Object> body = new HashMap<>(Map.of("name", "武清区机关食堂", "kind", kind, "regionCode", regionCode));
+        if (kind.equals("BUDGET_UNIT")) {
+            body.put("annualFoodBudgetFen", 100_000_000L);
+            body.put("reserveBp", 3000);
+        }
+        return Api.asBureau(WUQING).body(body).post("/api/v1/buyers")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** 天津市 buys from 静宁县 in {@code year}. */
+    public static long newAgreement(int year, long targetFen) {
+        standardRegions();
+        return Api.asBureau(JINGNING).body(Map.of("title", "津静东西部协作消费帮扶协议", "buyerRegionCode", TIANJIN,
+                        "sellerRegionCode", JINGNING, "year", year, "targetFen", targetFen))
+                .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static Map<String, Object> orderBody(long buyerId, Long agreementId, Object... productAndQuantity) {
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < productAndQuantity.length; i += 2) {
+            lines.add(Map.of("productId", productAndQuantity[i], "quantity", productAndQuantity[i + 1]));
+        }
+        Map<String, Object> body = new HashMap<>(Map.of("buyerId", buyerId, "lines", lines));
+        if (agreementId != null) {
+            body.put("agreementId", agreementId);
+        }
+        return body;
+    }
+
+    /** Places an order with a fresh idempotency key; answers the order id. */
+    public static long placeOrder(long buyerId, Long agreementId, Object... productAndQuantity) {
+        return Api.asBuyer(buyerId).header("Idempotency-Key", uniqueCode("K"))
+                .body(orderBody(buyerId, agreementId, productAndQuantity)).post("/api/v1/orders")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Moves an order through confirm and ship (by {@code cooperativeId}) and deliver (by its buyer). */
+    public static void deliver(long orderId, long cooperativeId, long buyerId) {
+        Api.asCooperative(cooperativeId).post("/api/v1/orders/" + orderId + "/confirm").then().statusCode(200);
+        Api.asCooperative(cooperativeId).post("/api/v1/orders/" + orderId + "/ship").then().statusCode(200);
+        Api.asBuyer(buyerId).post("/api/v1/orders/" + orderId + "/deliver").then().statusCode(200);
+    }
+
     public static long newProduct(long cooperativeId, Map<String, Object> overrides) {
         Map<String, Object> body = productBody();
         body.putAll(overrides);

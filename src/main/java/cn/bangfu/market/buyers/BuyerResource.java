@@ -1,0 +1,75 @@
+package cn.bangfu.market.buyers;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.common.BusinessClock;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Buyers in paired regions: registered by any bureau, read by bureau staff or the buyer itself. */
+@Path("/api/v1/buyers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Buyers")
+public class BuyerResource {
+
+    @Inject
+    BuyerService buyers;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @POST
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Register a buyer (any bureau); a BUDGET_UNIT carries its food budget and reserved share")
+    public Response register(@Valid @NotNull BuyerRequest request, UriInfo uri) {
+        BuyerView created = buyers.register(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.BUREAU, Roles.BUYER})
+    @Operation(summary = "One buyer (bureau staff, or the buyer itself)")
+    public BuyerView get(@PathParam("id") String id) {
+        long buyerId = Params.id("buyer", id);
+        requireSelfOrBureau(buyerId);
+        return buyers.get(buyerId);
+    }
+
+    @GET
+    @Path("{id}/reserve")
+    @RolesAllowed({Roles.BUREAU, Roles.BUYER})
+    @Operation(summary = "A budget unit's reserved share vs. spending (delivered minus returned) for a year")
+    public ReserveReport reserve(@PathParam("id") String id, @QueryParam("year") String year) {
+        long buyerId = Params.id("buyer", id);
+        requireSelfOrBureau(buyerId);
+        return buyers.reserve(buyerId, Params.optionalInt("year", year, clock.today().getYear()));
+    }
+
+    private void requireSelfOrBureau(long buyerId) {
+        if (!caller.is(Roles.BUREAU) && caller.buyerId() != buyerId) {
+            throw ApiProblem.forbidden("a buyer sees only itself");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package cn.bangfu.market.buyers;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Money;
+import cn.bangfu.market.common.Violation;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+@ApplicationScoped
+public class BuyerService {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    EntityManager em;
+
+    /** Any bureau may register buyers: they sit in paired regions outside the seller's jurisdiction. */
+    @Transactional
+    public BuyerView register(BuyerRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        boolean budgetUnit = request.kind() == BuyerKind.BUDGET_UNIT;
+        if (budgetUnit && request.annualFoodBudgetFen() == null) {
+            violations.add(new Violation("annualFoodBudgetFen", "is required for a BUDGET_UNIT"));
+        }
+        if (budgetUnit && request.reserveBp() == null) {
+            violations.add(new Violation("reserveBp", "is required for a BUDGET_UNIT (at least 1000, i.e. 10%)"));
+        }
+        if (!budgetUnit && request.annualFoodBudgetFen() != null) {
+            violations.add(new Violation("annualFoodBudgetFen", "applies to a BUDGET_UNIT only"));
+        }
+        if (!budgetUnit && request.reserveBp() != null) {
+            violations.add(new Violation("reserveBp", "applies to a BUDGET_UNIT only"));
+        }
+        if (!violations.isEmpty()) {
+            throw new ApiProblem(400, "Constraint Violation", violations.get(0).field() + ": "
+                    + violations.get(0).message(), violations);
+        }
+        regions.requireReferenced("regionCode", request.regionCode());
+        Buyer buyer = new Buyer();
+        buyer.name = request.name().trim();
+        buyer.kind = request.kind();
+        buyer.regionCode = request.regionCode();
+        buyer.annualFoodBudgetFen = request.annualFoodBudgetFen();
+        buyer.reserveBp = request.reserveBp();
+        buyer.createdAt = Instant.now();
+        buyer.persistAndFlush();
+        return BuyerView.of(buyer);
+    }
+
+    public Buyer require(long id) {
+        Buyer buyer = Buyer.findById(id);
+        if (buyer == null) {
+            throw ApiProblem.notFound("buyer", id);
+        }
+        return buyer;
+    }
+
+    public BuyerView get(long id) {
+        return BuyerView.of(require(id));
+    }
+
+    public ReserveReport reserve(long id, int year) {
+        if (year < 2000 || year > 2100) {
+            throw ApiProblem.invalidField("year", "must be between 2000 and 2100");
+        }
+        Buyer buyer = require(id);
+        if (buyer.kind != BuyerKind.BUDGET_UNIT) {
+            throw ApiProblem.unprocessable("buyer " + id + " is a " + buyer.kind
+                    + "; only a BUDGET_UNIT reserves a share of its food budget");
+        }
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Number spent = (Number) em.createNativeQuery("""
+                select coalesce(sum(case when o.delivered_on between ?2 and ?3 then l.amount_fen else 0 end), 0)
+                     - coalesce(sum(case when l.returned and l.returned_on between ?2 and ?3 then l.amount_fen else 0 end), 0)
+                from order_line l join consumption_order o on o.id = l.order_id
+                where o.buyer_id = ?1 and o.status = 'DELIVERED'""")
+                .setParameter(1, id).setParameter(2, first).setParameter(3, last)
+                .getSingleResult();
+        long spentFen = spent.longValue();
+        long budget = buyer.annualFoodBudgetFen;
+        long reservedFen = Money.halfUp(Math.multiplyExact(budget, (long) buyer.reserveBp), 10_000L);
+        return new ReserveReport(id, year, budget, buyer.reserveBp, reservedFen, spentFen,
+                Money.basisPoints(spentFen, budget), Math.max(0, reservedFen - spentFen), spentFen >= reservedFen);
+    }
+}

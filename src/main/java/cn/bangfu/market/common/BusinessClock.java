@@ -1,0 +1,27 @@
+package cn.bangfu.market.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** "Today" for dates the service stamps itself (delivery, return): the business time zone, Asia/Shanghai by default. */
+@ApplicationScoped
+public class BusinessClock {
+
+    private final ZoneId zone;
+
+    public BusinessClock(@ConfigProperty(name = "bangfu.business-zone", defaultValue = "Asia/Shanghai") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    public LocalDate dateOf(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+}

@@ -1,0 +1,9 @@
+package cn.bangfu.market.trade;
+
+/**
+ * Live progress of an agreement: realized = DELIVERED minus RETURNED line amounts
+ * of orders placed under it; {@code orders} counts its delivered orders.
+ */
+public record AgreementProgress(long agreementId, int year, long targetFen, long realizedFen, long realizedBp,
+                                long orders) {
+}

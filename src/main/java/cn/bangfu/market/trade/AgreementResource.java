@@ -1,0 +1,60 @@
+package cn.bangfu.market.trade;
+
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Paired-region purchase agreements and their live progress. */
+@Path("/api/v1/agreements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agreements")
+public class AgreementResource {
+
+    @Inject
+    AgreementService agreements;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(summary = "Create an agreement (a bureau whose region contains the seller region)")
+    public Response create(@Valid @NotNull AgreementRequest request, UriInfo uri) {
+        AgreementView created = agreements.create(request, caller.bureauRegion());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Authenticated
+    @Operation(summary = "One agreement")
+    public AgreementView get(@PathParam("id") String id) {
+        return AgreementView.of(agreements.require(Params.id("agreement", id)));
+    }
+
+    @GET
+    @Path("{id}/progress")
+    @Authenticated
+    @Operation(summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
+    public AgreementProgress progress(@PathParam("id") String id) {
+        return agreements.progress(Params.id("agreement", id));
+    }
+}

@@ -1,0 +1,60 @@
+package cn.bangfu.market.trade;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Money;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+@ApplicationScoped
+public class AgreementService {
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    EntityManager em;
+
+    /** By a bureau whose region contains the seller region. */
+    @Transactional
+    public AgreementView create(AgreementRequest request, String bureauRegion) {
+        regions.requireReferenced("buyerRegionCode", request.buyerRegionCode());
+        regions.requireReferenced("sellerRegionCode", request.sellerRegionCode());
+        regions.requireGoverned(bureauRegion, request.sellerRegionCode());
+        Agreement agreement = new Agreement();
+        agreement.title = request.title().trim();
+        agreement.buyerRegionCode = request.buyerRegionCode();
+        agreement.sellerRegionCode = request.sellerRegionCode();
+        agreement.year = request.year();
+        agreement.targetFen = request.targetFen();
+        agreement.createdAt = Instant.now();
+        agreement.persistAndFlush();
+        return AgreementView.of(agreement);
+    }
+
+    public Agreement require(long id) {
+        Agreement agreement = Agreement.findById(id);
+        if (agreement == null) {
+            throw ApiProblem.notFound("agreement", id);
+        }
+        return agreement;
+    }
+
+    public AgreementProgress progress(long id) {
+        Agreement agreement = require(id);
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select coalesce(sum(l.amount_fen), 0) - coalesce(sum(l.amount_fen) filter (where l.returned), 0),
+                       count(distinct o.id)
+                from consumption_order o join order_line l on l.order_id = o.id
+                where o.agreement_id = ?1 and o.status = 'DELIVERED'""")
+                .setParameter(1, id).getSingleResult();
+        long realized = ((Number) row[0]).longValue();
+        long orders = ((Number) row[1]).longValue();
+        return new AgreementProgress(id, agreement.year, agreement.targetFen, realized,
+                Money.basisPoints(realized, agreement.targetFen), orders);
+    }
+}

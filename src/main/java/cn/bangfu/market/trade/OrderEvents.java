@@ -1,0 +1,28 @@
+package cn.bangfu.market.trade;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The points where income is recorded (income-rules.md §3–4). They are fired as
+ * synchronous CDI events inside the transaction of the delivery or return, so an
+ * observer's writes (SALES_SHARE contributions, reversals) commit or roll back
+ * together with the order.
+ */
+public final class OrderEvents {
+
+    private OrderEvents() {
+    }
+
+    /** An order reached DELIVERED on {@code deliveredOn}; every line in it was delivered. */
+    public record Delivered(long orderId, LocalDate deliveredOn, List<DeliveredLine> lines) {
+    }
+
+    public record DeliveredLine(long lineId, long productId, long cooperativeId, int quantity, long unitPriceFen,
+                                long amountFen) {
+    }
+
+    /** A delivered line was returned on {@code returnedOn}. */
+    public record LineReturned(long orderId, long lineId, long cooperativeId, LocalDate returnedOn) {
+    }
+}

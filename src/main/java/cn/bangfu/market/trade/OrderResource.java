@@ -1,0 +1,125 @@
+package cn.bangfu.market.trade;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Consumption orders and their lifecycle. */
+@Path("/api/v1/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders")
+public class OrderResource {
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.BUYER)
+    @Operation(summary = "Place an order (Idempotency-Key required: the same key and body answer the same order)")
+    public Response place(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                          @Valid @NotNull PlaceOrderRequest request, UriInfo uri) {
+        OrderService.Placed placed = orders.place(caller.buyerId(), idempotencyKey, request);
+        if (!placed.created()) {
+            return Response.ok(placed.order()).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(placed.order().id())).build())
+                .entity(placed.order()).build();
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @RolesAllowed(Roles.COOPERATIVE)
+    @Operation(summary = "PLACED → CONFIRMED (a cooperative whose products are in the order)")
+    public OrderView confirm(@PathParam("id") String id) {
+        return orders.confirm(Params.id("order", id), caller.cooperativeId());
+    }
+
+    @POST
+    @Path("{id}/ship")
+    @RolesAllowed(Roles.COOPERATIVE)
+    @Operation(summary = "CONFIRMED → SHIPPED (a cooperative whose products are in the order)")
+    public OrderView ship(@PathParam("id") String id) {
+        return orders.ship(Params.id("order", id), caller.cooperativeId());
+    }
+
+    @POST
+    @Path("{id}/deliver")
+    @RolesAllowed(Roles.BUYER)
+    @Operation(summary = "SHIPPED → DELIVERED (the buyer); records the SALES_SHARE contributions")
+    public OrderView deliver(@PathParam("id") String id) {
+        return orders.deliver(Params.id("order", id), caller.buyerId());
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed(Roles.BUYER)
+    @Operation(summary = "Cancel before SHIPPED (the buyer); releases the stock")
+    public OrderView cancel(@PathParam("id") String id) {
+        return orders.cancel(Params.id("order", id), caller.buyerId());
+    }
+
+    @POST
+    @Path("{id}/lines/{lineId}/return")
+    @RolesAllowed(Roles.BUYER)
+    @Operation(summary = "Return one line of a DELIVERED order (the buyer); reverses its contributions")
+    public OrderView returnLine(@PathParam("id") String id, @PathParam("lineId") String lineId) {
+        return orders.returnLine(Params.id("order", id), Params.id("line", lineId), caller.buyerId());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
+    @Operation(summary = "One order as the caller may see it")
+    public OrderView get(@PathParam("id") String id) {
+        return orders.get(Params.id("order", id), viewer());
+    }
+
+    @GET
+    @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
+    @Operation(summary = "Orders the caller may see, newest first")
+    public Page<OrderView> search(@QueryParam("status") String status,
+                                  @QueryParam("page") String page, @QueryParam("size") String size) {
+        return orders.search(viewer(), Params.optionalEnum("status", status, OrderStatus.class),
+                PageRequest.of(page, size));
+    }
+
+    private Viewer viewer() {
+        if (caller.is(Roles.BUYER)) {
+            return new Viewer.Buyer(caller.buyerId());
+        }
+        if (caller.is(Roles.COOPERATIVE)) {
+            return new Viewer.Cooperative(caller.cooperativeId());
+        }
+        String region = caller.bureauRegion();
+        return new Viewer.Bureau(regions.subtreePattern(region)
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + region + " is not registered")));
+    }
+}

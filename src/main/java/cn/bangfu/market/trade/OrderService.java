@@ -1,0 +1,338 @@
+package cn.bangfu.market.trade;
+
+import cn.bangfu.market.buyers.Buyer;
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Consumption orders: placing (idempotent, stock reserved atomically) and the lifecycle. One transaction each. */
+@ApplicationScoped
+public class OrderService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    AgreementService agreements;
+
+    @Inject
+    BusinessClock clock;
+
+    /** Income recording hooks in here: see {@link OrderEvents}. */
+    @Inject
+    Event<OrderEvents.Delivered> delivered;
+
+    @Inject
+    Event<OrderEvents.LineReturned> returned;
+
+    public record Placed(OrderView order, boolean created) {
+    }
+
+    @Transactional
+    public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ApiProblem.badRequest("the Idempotency-Key header is required");
+        }
+        if (idempotencyKey.length() > 200) {
+            throw ApiProblem.badRequest("the Idempotency-Key header is at most 200 characters");
+        }
+        if (request.buyerId() != callerBuyerId) {
+            throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId);
+        }
+        Buyer buyer = Buyer.findById(request.buyerId());
+        if (buyer == null) {
+            throw ApiProblem.unprocessable("buyerId", "buyer " + request.buyerId() + " does not exist");
+        }
+        String hash = sha256(request.canonical());
+
+        // Claim the key. A concurrent placing with the same key waits here until the
+        // other transaction ends, then sees its order (or claims the key if it rolled back).
+        Instant now = Instant.now();
+        List<?> claimed = em.createNativeQuery("""
+                insert into consumption_order (id, buyer_id, agreement_id, status, idempotency_key, request_hash,
+                                               total_fen, placed_at)
+                values (nextval('consumption_order_seq'), ?1, ?2, 'PLACED', ?3, ?4, 0, ?5)
+                on conflict (buyer_id, idempotency_key) do nothing
+                returning id""")
+                .setParameter(1, buyer.id).setParameter(2, request.agreementId()).setParameter(3, idempotencyKey)
+                .setParameter(4, hash).setParameter(5, now)
+                .getResultList();
+        if (claimed.isEmpty()) {
+            ConsumptionOrder existing = em.createQuery(
+                            "from ConsumptionOrder where buyerId = ?1 and idempotencyKey = ?2", ConsumptionOrder.class)
+                    .setParameter(1, buyer.id).setParameter(2, idempotencyKey).getSingleResult();
+            if (!existing.requestHash.equals(hash)) {
+                throw ApiProblem.unprocessable("Idempotency-Key " + idempotencyKey
+                        + " was already used for a different order");
+            }
+            return new Placed(view(existing, l -> true), false);
+        }
+        long orderId = ((Number) claimed.get(0)).longValue();
+
+        Agreement agreement = null;
+        if (request.agreementId() != null) {
+            agreement = Agreement.findById(request.agreementId());
+            if (agreement == null) {
+                throw ApiProblem.unprocessable("agreementId", "agreement " + request.agreementId() + " does not exist");
+            }
+            if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
+                throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
+                        + " is not inside the agreement's buyer region " + agreement.buyerRegionCode);
+            }
+        }
+
+        // Reserve stock line by line, in product order so that concurrent orders cannot deadlock.
+        List<OrderLine> lines = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> request.lines().get(i).productId()));
+        for (int index : order) {
+            PlaceOrderRequest.Line line = request.lines().get(index);
+            Object[] reserved = reserve(line.productId(), line.quantity(), index);
+            String cooperativeRegion = (String) reserved[3];
+            if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
+                throw ApiProblem.unprocessable("lines[" + index + "].productId", "product " + line.productId()
+                        + " comes from region " + cooperativeRegion + ", outside the agreement's seller region "
+                        + agreement.sellerRegionCode);
+            }
+            OrderLine orderLine = new OrderLine();
+            orderLine.orderId = orderId;
+            orderLine.lineNo = index + 1;
+            orderLine.productId = line.productId();
+            orderLine.unitPriceFen = ((Number) reserved[0]).longValue();
+            orderLine.cooperativeId = ((Number) reserved[1]).longValue();
+            orderLine.productName = (String) reserved[2];
+            orderLine.quantity = line.quantity();
+            orderLine.amountFen = Math.multiplyExact(orderLine.unitPriceFen, (long) line.quantity());
+            lines.add(orderLine);
+        }
+        lines.sort(Comparator.comparingInt(l -> l.lineNo));
+        lines.forEach(em::persist);
+        ConsumptionOrder placed = em.find(ConsumptionOrder.class, orderId);
+        placed.totalFen = lines.stream().mapToLong(l -> l.amountFen).reduce(0L, Math::addExact);
+        em.flush();
+        return new Placed(OrderView.of(placed, lines), true);
+    }
+
+    /**
+     * One conditional UPDATE takes the stock, and only if enough is left, the product
+     * is ACTIVE and its cooperative APPROVED: never read-then-write. Returns price,
+     * cooperative, name and the cooperative's region.
+     */
+    private Object[] reserve(long productId, int quantity, int index) {
+        List<?> rows = em.createNativeQuery("""
+                update product p set stock = p.stock - ?2, version = p.version + 1, updated_at = now()
+                from cooperative c
+                where p.id = ?1 and c.id = p.cooperative_id and p.stock >= ?2
+                  and p.status = 'ACTIVE' and c.status = 'APPROVED'
+                returning p.price_fen, p.cooperative_id, p.name, c.region_code""")
+                .setParameter(1, productId).setParameter(2, quantity).getResultList();
+        if (!rows.isEmpty()) {
+            return (Object[]) rows.get(0);
+        }
+        String field = "lines[" + index + "].productId";
+        List<?> why = em.createNativeQuery("""
+                select p.status, c.status, p.stock from product p join cooperative c on c.id = p.cooperative_id
+                where p.id = ?1""").setParameter(1, productId).getResultList();
+        if (why.isEmpty()) {
+            throw ApiProblem.unprocessable(field, "product " + productId + " does not exist");
+        }
+        Object[] state = (Object[]) why.get(0);
+        if (!"ACTIVE".equals(state[0])) {
+            throw ApiProblem.unprocessable(field, "product " + productId + " is " + state[0]);
+        }
+        if (!"APPROVED".equals(state[1])) {
+            throw ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is " + state[1]);
+        }
+        throw new ApiProblem(409, "Insufficient Stock", "product " + productId + " has " + state[2]
+                + " left, " + quantity + " requested");
+    }
+
+    @Transactional
+    public OrderView confirm(long orderId, long cooperativeId) {
+        ConsumptionOrder order = lockForCooperative(orderId, cooperativeId);
+        move(order, OrderStatus.PLACED, OrderStatus.CONFIRMED);
+        order.confirmedAt = Instant.now();
+        return flushAndView(order, l -> l.cooperativeId == cooperativeId);
+    }
+
+    @Transactional
+    public OrderView ship(long orderId, long cooperativeId) {
+        ConsumptionOrder order = lockForCooperative(orderId, cooperativeId);
+        move(order, OrderStatus.CONFIRMED, OrderStatus.SHIPPED);
+        order.shippedAt = Instant.now();
+        return flushAndView(order, l -> l.cooperativeId == cooperativeId);
+    }
+
+    @Transactional
+    public OrderView deliver(long orderId, long buyerId) {
+        ConsumptionOrder order = lockForBuyer(orderId, buyerId);
+        move(order, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+        order.deliveredAt = Instant.now();
+        order.deliveredOn = clock.today();
+        List<OrderLine> lines = lines(order.id);
+        em.flush();
+        delivered.fire(new OrderEvents.Delivered(order.id, order.deliveredOn, lines.stream()
+                .map(l -> new OrderEvents.DeliveredLine(l.id, l.productId, l.cooperativeId, l.quantity,
+                        l.unitPriceFen, l.amountFen)).toList()));
+        return OrderView.of(order, lines);
+    }
+
+    /** Cancel before shipping; the reserved stock goes back. */
+    @Transactional
+    public OrderView cancel(long orderId, long buyerId) {
+        ConsumptionOrder order = lockForBuyer(orderId, buyerId);
+        if (order.status != OrderStatus.PLACED && order.status != OrderStatus.CONFIRMED) {
+            throw ApiProblem.conflict("a " + order.status + " order cannot be cancelled");
+        }
+        order.status = OrderStatus.CANCELLED;
+        order.cancelledAt = Instant.now();
+        List<OrderLine> lines = lines(order.id);
+        lines.stream().sorted(Comparator.comparingLong(l -> l.productId)).forEach(l ->
+                em.createNativeQuery("update product set stock = stock + ?2, version = version + 1, updated_at = now() "
+                        + "where id = ?1").setParameter(1, l.productId).setParameter(2, l.quantity).executeUpdate());
+        em.flush();
+        return OrderView.of(order, lines);
+    }
+
+    /** Return one line of a delivered order; its contributions are reversed (income-rules.md §4). Goods are not restocked. */
+    @Transactional
+    public OrderView returnLine(long orderId, long lineId, long buyerId) {
+        ConsumptionOrder order = lockForBuyer(orderId, buyerId);
+        List<OrderLine> lines = lines(order.id);
+        OrderLine line = lines.stream().filter(l -> l.id == lineId).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("line", lineId + " of order " + orderId));
+        if (order.status != OrderStatus.DELIVERED) {
+            throw ApiProblem.conflict("only lines of a DELIVERED order can be returned; this one is " + order.status);
+        }
+        if (line.returned) {
+            throw ApiProblem.conflict("line " + lineId + " was already returned");
+        }
+        line.returned = true;
+        line.returnedAt = Instant.now();
+        line.returnedOn = clock.today();
+        order.version++; // the order changed: concurrent readers holding the old version are stale
+        em.flush();
+        returned.fire(new OrderEvents.LineReturned(order.id, line.id, line.cooperativeId, line.returnedOn));
+        return OrderView.of(order, lines);
+    }
+
+    public OrderView get(long orderId, Viewer viewer) {
+        ConsumptionOrder order = em.find(ConsumptionOrder.class, orderId);
+        if (order == null) {
+            throw ApiProblem.notFound("order", orderId);
+        }
+        TypedQuery<Long> visible = em.createQuery("select count(o) from ConsumptionOrder o where o.id = :orderId and "
+                + viewer.condition(), Long.class).setParameter("orderId", orderId);
+        viewer.parameters().forEach(visible::setParameter);
+        if (visible.getSingleResult() == 0) {
+            throw ApiProblem.forbidden("order " + orderId + " is not visible to you");
+        }
+        return OrderView.of(order, lines(orderId).stream().filter(viewer::seesLine).toList());
+    }
+
+    public Page<OrderView> search(Viewer viewer, OrderStatus status, PageRequest page) {
+        String where = " from ConsumptionOrder o where " + viewer.condition()
+                + (status != null ? " and o.status = :status" : "");
+        TypedQuery<Long> count = em.createQuery("select count(o)" + where, Long.class);
+        TypedQuery<ConsumptionOrder> list = em.createQuery("select o" + where + " order by o.id desc",
+                ConsumptionOrder.class);
+        viewer.parameters().forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        if (status != null) {
+            count.setParameter("status", status);
+            list.setParameter("status", status);
+        }
+        List<ConsumptionOrder> orders = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        Map<Long, List<OrderLine>> lines = orders.isEmpty() ? Map.of()
+                : em.createQuery("from OrderLine where orderId in :ids order by orderId, lineNo", OrderLine.class)
+                .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()
+                .collect(Collectors.groupingBy(l -> l.orderId));
+        return Page.of(orders, page, count.getSingleResult(),
+                o -> OrderView.of(o, lines.getOrDefault(o.id, List.of()).stream().filter(viewer::seesLine).toList()));
+    }
+
+    private ConsumptionOrder lockForCooperative(long orderId, long cooperativeId) {
+        ConsumptionOrder order = lock(orderId);
+        boolean holdsLines = em.createQuery("select count(l) from OrderLine l where l.orderId = ?1 and l.cooperativeId = ?2",
+                Long.class).setParameter(1, orderId).setParameter(2, cooperativeId).getSingleResult() > 0;
+        if (!holdsLines) {
+            throw ApiProblem.forbidden("order " + orderId + " holds none of your products");
+        }
+        return order;
+    }
+
+    private ConsumptionOrder lockForBuyer(long orderId, long buyerId) {
+        ConsumptionOrder order = lock(orderId);
+        if (order.buyerId != buyerId) {
+            throw ApiProblem.forbidden("order " + orderId + " belongs to another buyer");
+        }
+        return order;
+    }
+
+    private ConsumptionOrder lock(long orderId) {
+        ConsumptionOrder order = em.find(ConsumptionOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw ApiProblem.notFound("order", orderId);
+        }
+        return order;
+    }
+
+    private static void move(ConsumptionOrder order, OrderStatus from, OrderStatus to) {
+        if (order.status != from) {
+            throw ApiProblem.conflict("a " + order.status + " order cannot become " + to);
+        }
+        order.status = to;
+    }
+
+    private OrderView flushAndView(ConsumptionOrder order, Predicate<OrderLine> visible) {
+        em.flush();
+        return OrderView.of(order, lines(order.id).stream().filter(visible).toList());
+    }
+
+    private OrderView view(ConsumptionOrder order, Predicate<OrderLine> visible) {
+        return OrderView.of(order, lines(order.id).stream().filter(visible).toList());
+    }
+
+    List<OrderLine> lines(long orderId) {
+        return em.createQuery("from OrderLine where orderId = ?1 order by lineNo", OrderLine.class)
+                .setParameter(1, orderId).getResultList();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

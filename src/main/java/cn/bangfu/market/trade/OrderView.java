@@ -1,0 +1,27 @@
+package cn.bangfu.market.trade;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An order as one caller sees it: a cooperative sees only its own lines (and their total). */
+public record OrderView(long id, long buyerId, Long agreementId, OrderStatus status, long totalFen,
+                        Instant placedAt, Instant confirmedAt, Instant shippedAt, Instant deliveredAt,
+                        LocalDate deliveredOn, Instant cancelledAt, long version, List<LineView> lines) {
+
+    public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId,
+                           int quantity, long unitPriceFen, long amountFen, boolean returned, LocalDate returnedOn) {
+
+        static LineView of(OrderLine l) {
+            return new LineView(l.id, l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity,
+                    l.unitPriceFen, l.amountFen, l.returned, l.returnedOn);
+        }
+    }
+
+    static OrderView of(ConsumptionOrder o, List<OrderLine> visibleLines) {
+        long total = visibleLines.stream().mapToLong(l -> l.amountFen).sum();
+        return new OrderView(o.id, o.buyerId, o.agreementId, o.status, total, o.placedAt, o.confirmedAt,
+                o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version,
+                visibleLines.stream().map(LineView::of).toList());
+    }
+}

@@ -1,0 +1,27 @@
+package cn.bangfu.market.trade;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+public record PlaceOrderRequest(
+        @NotNull Long buyerId,
+        Long agreementId,
+        @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Line> lines) {
+
+    public record Line(@NotNull Long productId, @NotNull @Min(1) @Max(100_000) Integer quantity) {
+    }
+
+    /** Canonical text of the request: the same body always gives the same text, field order aside. */
+    String canonical() {
+        StringBuilder sb = new StringBuilder().append(buyerId).append('|').append(agreementId);
+        for (Line line : lines) {
+            sb.append('|').append(line.productId()).append('x').append(line.quantity());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.bangfu.market.buyers;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class BuyerResourceTest {
+
+    @BeforeEach
+    void regions() {
+        Fixtures.standardRegions();
+    }
+
+    private Map<String, Object> budgetUnit() {
+        return new HashMap<>(Map.of("name", "天津市武清区机关事务管理局食堂", "kind", "BUDGET_UNIT",
+                "regionCode", Fixtures.WUQING, "annualFoodBudgetFen", 200_000_000L, "reserveBp", 3000));
+    }
+
+    @Test
+    void registersEveryKind() {
+        // any bureau may register buyers, even outside its own region
+        Api.asBureau(Fixtures.JINGNING).body(budgetUnit()).post("/api/v1/buyers").then().statusCode(201)
+                .body("kind", equalTo("BUDGET_UNIT")).body("reserveBp", equalTo(3000))
+                .body("annualFoodBudgetFen", equalTo(200_000_000));
+        for (String kind : new String[]{"TRADE_UNION", "ENTERPRISE", "RETAIL_COUNTER"}) {
+            Api.asBureau(Fixtures.WUQING).body(Map.of("name", "买方", "kind", kind, "regionCode", Fixtures.WUQING))
+                    .post("/api/v1/buyers").then().statusCode(201).body("kind", equalTo(kind));
+        }
+    }
+
+    @Test
+    void budgetUnitRules() {
+        Map<String, Object> low = budgetUnit();
+        low.put("reserveBp", 999);
+        Api.asNationalBureau().body(low).post("/api/v1/buyers").then().statusCode(400)
+                .body("violations[0].field", equalTo("reserveBp"));
+        Map<String, Object> missing = budgetUnit();
+        missing.remove("reserveBp");
+        missing.remove("annualFoodBudgetFen");
+        Api.asNationalBureau().body(missing).post("/api/v1/buyers").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("annualFoodBudgetFen", "reserveBp"));
+        Map<String, Object> foreign = new HashMap<>(Map.of("name", "企业", "kind", "ENTERPRISE",
+                "regionCode", Fixtures.WUQING, "reserveBp", 2000));
+        Api.asNationalBureau().body(foreign).post("/api/v1/buyers").then().statusCode(400)
+                .body("violations[0].field", equalTo("reserveBp"));
+        Map<String, Object> unknownRegion = budgetUnit();
+        unknownRegion.put("regionCode", "129999");
+        Api.asNationalBureau().body(unknownRegion).post("/api/v1/buyers").then().statusCode(422);
+        Api.asBuyer(1).body(budgetUnit()).post("/api/v1/buyers").then().statusCode(403);
+        Api.anonymous().body(budgetUnit()).post("/api/v1/buyers").then().statusCode(401);
+    }
+
+    @Test
+    void reserveReportsSpendingDeliveredMinusReturned() {
+        long buyer = Api.asNationalBureau().body(budgetUnit()).post("/api/v1/buyers").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 5990, "stock", 1000));
+        long beef = Fixtures.newProduct(cooperative, Map.of("priceFen", 12800, "stock", 1000));
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+        String path = "/api/v1/buyers/" + buyer + "/reserve";
+        Api.asBuyer(buyer).queryParam("year", year).get(path).then().statusCode(200)
+                .body("reservedFen", equalTo(60_000_000)).body("spentFen", equalTo(0)).body("spentBp", equalTo(0));
+
+        long delivered = Fixtures.placeOrder(buyer, null, apple, 100, beef, 10);
+        Fixtures.deliver(delivered, cooperative, buyer);
+        Fixtures.placeOrder(buyer, null, apple, 50); // placed only: not spent
+        long spent = 100 * 5990 + 10 * 12800; // 727,000
+        Api.asBuyer(buyer).queryParam("year", year).get(path).then().statusCode(200)
+                .body("year", equalTo(year))
+                .body("annualFoodBudgetFen", equalTo(200_000_000))
+                .body("reserveBp", equalTo(3000))
+                .body("reservedFen", equalTo(60_000_000))
+                .body("spentFen", equalTo((int) spent))
+                .body("spentBp", equalTo(36)) // 727,000 / 200,000,000 = 36.35 bp
+                .body("remainingFen", equalTo((int) (60_000_000 - spent)))
+                .body("reached", equalTo(false));
+
+        long beefLine = Api.asBuyer(buyer).get("/api/v1/orders/" + delivered).then().extract().jsonPath()
+                .getLong("lines[1].id");
+        Api.asBuyer(buyer).post("/api/v1/orders/" + delivered + "/lines/" + beefLine + "/return").then().statusCode(200);
+        Api.asNationalBureau().get(path).then().statusCode(200).body("spentFen", equalTo(599_000));
+        Api.asNationalBureau().queryParam("year", year - 1).get(path).then().statusCode(200).body("spentFen", equalTo(0));
+
+        long other = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
+        Api.asBuyer(other).get(path).then().statusCode(403);
+        long enterprise = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Api.asNationalBureau().get("/api/v1/buyers/" + enterprise + "/reserve").then().statusCode(422);
+        Api.asNationalBureau().get("/api/v1/buyers/987654321/reserve").then().statusCode(404);
+        Api.asNationalBureau().queryParam("year", "20x6").get(path).then().statusCode(400);
+        Api.asBuyer(buyer).get("/api/v1/buyers/" + buyer).then().statusCode(200).body("kind", equalTo("BUDGET_UNIT"));
+        Api.asBuyer(other).get("/api/v1/buyers/" + buyer).then().statusCode(403);
+    }
+}
