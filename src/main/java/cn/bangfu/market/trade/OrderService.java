@@ -63,10 +63,7 @@ public class OrderService {
         if (request.buyerId() != callerBuyerId) {
             throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId);
         }
-        Buyer buyer = Buyer.findById(request.buyerId());
-        if (buyer == null) {
-            throw ApiProblem.unprocessable("buyerId", "buyer " + request.buyerId() + " does not exist");
-        }
+        long buyerId = request.buyerId();
         String hash = sha256(request.canonical());
 
         // Claim the key. A concurrent placing with the same key waits here until the
@@ -78,13 +75,13 @@ public class OrderService {
                 values (nextval('consumption_order_seq'), ?1, ?2, 'PLACED', ?3, ?4, 0, ?5)
                 on conflict (buyer_id, idempotency_key) do nothing
                 returning id""")
-                .setParameter(1, buyer.id).setParameter(2, request.agreementId()).setParameter(3, idempotencyKey)
+                .setParameter(1, buyerId).setParameter(2, request.agreementId()).setParameter(3, idempotencyKey)
                 .setParameter(4, hash).setParameter(5, now)
                 .getResultList();
         if (claimed.isEmpty()) {
             ConsumptionOrder existing = em.createQuery(
                             "from ConsumptionOrder where buyerId = ?1 and idempotencyKey = ?2", ConsumptionOrder.class)
-                    .setParameter(1, buyer.id).setParameter(2, idempotencyKey).getSingleResult();
+                    .setParameter(1, buyerId).setParameter(2, idempotencyKey).getSingleResult();
             if (!existing.requestHash.equals(hash)) {
                 throw ApiProblem.unprocessable("Idempotency-Key " + idempotencyKey
                         + " was already used for a different order");
@@ -99,6 +96,7 @@ public class OrderService {
             if (agreement == null) {
                 throw ApiProblem.unprocessable("agreementId", "agreement " + request.agreementId() + " does not exist");
             }
+            Buyer buyer = Buyer.findById(buyerId);
             if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
                 throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
                         + " is not inside the agreement's buyer region " + agreement.buyerRegionCode);
@@ -134,9 +132,18 @@ public class OrderService {
         }
         lines.sort(Comparator.comparingInt(l -> l.lineNo));
         lines.forEach(em::persist);
-        ConsumptionOrder placed = em.find(ConsumptionOrder.class, orderId);
-        placed.totalFen = lines.stream().mapToLong(l -> l.amountFen).reduce(0L, Math::addExact);
+        long total = lines.stream().mapToLong(l -> l.amountFen).reduce(0L, Math::addExact);
         em.flush();
+        em.createNativeQuery("update consumption_order set total_fen = ?2 where id = ?1")
+                .setParameter(1, orderId).setParameter(2, total).executeUpdate();
+        // The row as inserted above, without reading it back.
+        ConsumptionOrder placed = new ConsumptionOrder();
+        placed.id = orderId;
+        placed.buyerId = buyerId;
+        placed.agreementId = request.agreementId();
+        placed.status = OrderStatus.PLACED;
+        placed.placedAt = now;
+        placed.totalFen = total;
         return new Placed(OrderView.of(placed, lines), true);
     }
 

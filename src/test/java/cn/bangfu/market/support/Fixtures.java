@@ -182,6 +182,25 @@ public final class Fixtures {
         Api.asBuyer(buyerId).post("/api/v1/orders/" + orderId + "/deliver").then().statusCode(200);
     }
 
+    /** A household with the given code in a village. */
+    public static long newHousehold(String villageCode, String code, int members) {
+        Map<String, Object> body = householdBody(villageCode);
+        body.put("code", code);
+        body.put("members", members);
+        return Api.asNationalBureau().body(body).post("/api/v1/households")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A benefit link valid from {@code validFrom}, with the mechanism's parameters. */
+    public static long newLink(long cooperativeId, long householdId, String mechanism, String validFrom,
+                               Map<String, Object> parameters) {
+        Map<String, Object> body = new HashMap<>(Map.of("cooperativeId", cooperativeId, "householdId", householdId,
+                "mechanism", mechanism, "validFrom", validFrom));
+        body.putAll(parameters);
+        return Api.asNationalBureau().body(body).post("/api/v1/links")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     public static long newProduct(long cooperativeId, Map<String, Object> overrides) {
         Map<String, Object> body = productBody();
         body.putAll(overrides);

@@ -1,0 +1,15 @@
+package cn.bangfu.market.income;
+
+import cn.bangfu.market.links.Mechanism;
+
+import java.time.LocalDate;
+
+public record ContributionView(long id, long householdId, String householdCode, long cooperativeId,
+                               Mechanism mechanism, long amountFen, LocalDate date, SourceType sourceType,
+                               long sourceId, long linkId, Long reversalOf) {
+
+    static ContributionView of(Contribution c, String householdCode) {
+        return new ContributionView(c.id, c.householdId, householdCode, c.cooperativeId, c.mechanism, c.amountFen,
+                c.date, c.sourceType, c.sourceId, c.linkId, c.reversalOf);
+    }
+}

@@ -1,0 +1,76 @@
+package cn.bangfu.market.income;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Income records made by a cooperative for its own households; each answers the contributions it created. */
+@Path("/api/v1/cooperatives/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.COOPERATIVE)
+@Tag(name = "Income")
+public class CooperativeIncomeResource {
+
+    @Inject
+    IncomeService income;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("procurements")
+    @Operation(summary = "Record a purchase from a household (订单收购), paid at least the link's floor price")
+    public Response procurement(@PathParam("id") String id, @Valid @NotNull Records.Procurement request) {
+        return created(income.procurement(own(id), request));
+    }
+
+    @POST
+    @Path("wages")
+    @Operation(summary = "Record days a household member worked (务工), at most 31 per record")
+    public Response wage(@PathParam("id") String id, @Valid @NotNull Records.Wage request) {
+        return created(income.wage(own(id), request));
+    }
+
+    @POST
+    @Path("dividends")
+    @Operation(summary = "Declare a dividend (分红), split by weight among the DIVIDEND links active on its date")
+    public Response dividend(@PathParam("id") String id, @Valid @NotNull Records.Dividend request) {
+        return created(income.dividend(own(id), request));
+    }
+
+    @POST
+    @Path("land-rent-accruals")
+    @Operation(summary = "Accrue land rent (土地流转租金) for [from, to] by each LAND_RENT link's active days")
+    public Response landRent(@PathParam("id") String id, @Valid @NotNull Records.LandRentAccrual request) {
+        return created(income.landRent(own(id), request));
+    }
+
+    private long own(String id) {
+        long cooperativeId = Params.id("cooperative", id);
+        if (!caller.actsForCooperative(cooperativeId)) {
+            throw ApiProblem.forbidden("you may record income only for your own cooperative");
+        }
+        return cooperativeId;
+    }
+
+    private static Response created(List<ContributionView> contributions) {
+        return Response.status(Response.Status.CREATED).entity(new Records.Created(contributions)).build();
+    }
+}

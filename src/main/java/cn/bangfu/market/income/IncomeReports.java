@@ -1,0 +1,176 @@
+package cn.bangfu.market.income;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.households.HouseholdCategory;
+import cn.bangfu.market.households.HouseholdService;
+import cn.bangfu.market.households.Household;
+import cn.bangfu.market.households.IdNumbers;
+import cn.bangfu.market.links.Mechanism;
+import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionLevel;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Household income, monitoring lines, the ledger and the at-risk list — all aggregated in SQL. */
+@ApplicationScoped
+public class IncomeReports {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    HouseholdService households;
+
+    public HouseholdIncome householdIncome(long householdId, int year, String bureauRegion) {
+        checkYear(year);
+        Household household = households.requireReadable(householdId, bureauRegion);
+        Map<String, Long> byMechanism = new LinkedHashMap<>();
+        for (Mechanism m : Mechanism.values()) {
+            byMechanism.put(m.name(), 0L);
+        }
+        em.createQuery("select c.mechanism, sum(c.amountFen) from Contribution c where c.householdId = :h "
+                        + "and c.date between :from and :to group by c.mechanism", Object[].class)
+                .setParameter("h", householdId).setParameter("from", LocalDate.of(year, 1, 1))
+                .setParameter("to", LocalDate.of(year, 12, 31))
+                .getResultStream().forEach(r -> byMechanism.put(((Mechanism) r[0]).name(), ((Number) r[1]).longValue()));
+        long contributions = byMechanism.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
+        long other = otherIncome(householdId, year);
+        long annual = Math.addExact(contributions, other);
+        long perCapita = Math.floorDiv(annual, (long) household.members);
+        Long line = lineFor(household.villageCode, year);
+        return new HouseholdIncome(householdId, household.code, year, contributions, byMechanism, other, annual,
+                household.members, perCapita, line, line == null ? null : perCapita < line);
+    }
+
+    @Transactional
+    public MonitoringLine.View setMonitoringLine(String provinceCode, int year, long perCapitaFen, String bureauRegion) {
+        checkYear(year);
+        Region province = regions.require(provinceCode);
+        if (province.level != RegionLevel.PROVINCE) {
+            throw ApiProblem.unprocessable("provinceCode", "region " + provinceCode + " is a " + province.level
+                    + ", not a PROVINCE");
+        }
+        regions.requireGoverned(bureauRegion, provinceCode);
+        em.createNativeQuery("insert into monitoring_line (province_code, year, per_capita_fen, updated_at) "
+                        + "values (?1, ?2, ?3, now()) on conflict (province_code, year) "
+                        + "do update set per_capita_fen = excluded.per_capita_fen, updated_at = now()")
+                .setParameter(1, provinceCode).setParameter(2, year).setParameter(3, perCapitaFen).executeUpdate();
+        return new MonitoringLine.View(provinceCode, year, perCapitaFen);
+    }
+
+    /** The ledger, filtered, inside the bureau's region; oldest first. */
+    public Page<ContributionView> contributions(String bureauRegion, Long householdId, Long cooperativeId,
+                                                String regionCode, LocalDate from, LocalDate to, PageRequest page) {
+        String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
+        if (pattern == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        StringBuilder where = new StringBuilder(" from Contribution c join Household h on h.id = c.householdId"
+                + " where h.villageCode in (select r.code from Region r where r.path like :pattern)");
+        Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
+        if (householdId != null) {
+            where.append(" and c.householdId = :household");
+            params.put("household", householdId);
+        }
+        if (cooperativeId != null) {
+            where.append(" and c.cooperativeId = :cooperative");
+            params.put("cooperative", cooperativeId);
+        }
+        if (from != null) {
+            where.append(" and c.date >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and c.date <= :to");
+            params.put("to", to);
+        }
+        TypedQuery<Long> count = em.createQuery("select count(c)" + where, Long.class);
+        TypedQuery<Object[]> list = em.createQuery("select c, h.code" + where + " order by c.date, c.id", Object[].class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            list.setParameter(k, v);
+        });
+        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return Page.of(rows, page, count.getSingleResult(),
+                r -> ContributionView.of((Contribution) r[0], (String) r[1]));
+    }
+
+    /** Households of a region whose per-capita income for the year is below their province's line; by code. */
+    public Page<AtRiskHousehold> atRisk(String bureauRegion, String regionCode, int year, PageRequest page) {
+        checkYear(year);
+        String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
+        if (pattern == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        String from = """
+                from household h
+                join region v on v.code = h.village_code
+                join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = :year
+                left join household_other_income o on o.household_id = h.id and o.year = :year
+                cross join lateral (select coalesce(sum(y.amount_fen), 0) as total from household_year_income y
+                                    where y.household_id = h.id and y.year = :year) i
+                where v.path like :pattern
+                  and floor((i.total + coalesce(o.amount_fen, 0))::numeric / h.members) < ml.per_capita_fen
+                """;
+        Query count = em.createNativeQuery("select count(*) " + from);
+        Query list = em.createNativeQuery("""
+                select h.id, h.code, h.head_name, h.id_number, h.village_code, h.members, h.category,
+                       i.total, coalesce(o.amount_fen, 0), ml.per_capita_fen
+                """ + from + " order by h.code limit :limit offset :offset");
+        for (Query q : List.of(count, list)) {
+            q.setParameter("year", year).setParameter("pattern", pattern);
+        }
+        list.setParameter("limit", page.size()).setParameter("offset", page.offset());
+        long total = ((Number) count.getSingleResult()).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = list.getResultList();
+        return Page.of(rows, page, total, r -> {
+            long contributions = ((Number) r[7]).longValue();
+            long other = ((Number) r[8]).longValue();
+            long annual = contributions + other;
+            int members = ((Number) r[5]).intValue();
+            long perCapita = Math.floorDiv(annual, (long) members);
+            long line = ((Number) r[9]).longValue();
+            return new AtRiskHousehold(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    IdNumbers.mask((String) r[3]), (String) r[4], members, HouseholdCategory.valueOf((String) r[6]),
+                    contributions, other, annual, perCapita, line, line - perCapita);
+        });
+    }
+
+    private long otherIncome(long householdId, int year) {
+        List<?> rows = em.createNativeQuery("select amount_fen from household_other_income "
+                        + "where household_id = ?1 and year = ?2")
+                .setParameter(1, householdId).setParameter(2, year).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    /** The line of the province containing the village, or null when none is configured. */
+    private Long lineFor(String villageCode, int year) {
+        List<?> rows = em.createNativeQuery("select ml.per_capita_fen from region v join monitoring_line ml "
+                        + "on ml.province_code = substring(v.path from 2 for 6) and ml.year = ?2 where v.code = ?1")
+                .setParameter(1, villageCode).setParameter(2, year).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw ApiProblem.invalidField("year", "must be between 2000 and 2100");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package cn.bangfu.market.income;
+
+import cn.bangfu.market.common.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The amount rules of income-rules.md §3, in integer fen with exactly one
+ * rounding (half up) per amount; decimal inputs are scaled to integers first.
+ * Framework-free.
+ */
+public final class IncomeRules {
+
+    private IncomeRules() {
+    }
+
+    /** SALES_SHARE pool of a delivered line: halfUp(A · shareBp / 10000). */
+    public static long salesSharePool(long amountFen, int householdShareBp) {
+        return Money.halfUp(Math.multiplyExact(amountFen, (long) householdShareBp), 10_000L);
+    }
+
+    /** PROCUREMENT: halfUp(quantity · max(unit price, floor)), quantity in thousandths. */
+    public static long procurement(BigDecimal quantity, long pricePaidFen) {
+        long thousandths = scaled(quantity, 3);
+        return Money.halfUp(Math.multiplyExact(thousandths, pricePaidFen), 1000L);
+    }
+
+    /** WAGE: halfUp(days · daily wage), days in tenths. */
+    public static long wage(BigDecimal days, long dailyWageFen) {
+        long tenths = scaled(days, 1);
+        return Money.halfUp(Math.multiplyExact(tenths, dailyWageFen), 10L);
+    }
+
+    /** LAND_RENT: halfUp(areaMu · rent per mu per year · days / 365), area in hundredths. */
+    public static long landRent(BigDecimal areaMu, long rentPerMuPerYearFen, long days) {
+        long hundredths = scaled(areaMu, 2);
+        return Money.halfUp(Math.multiplyExact(Math.multiplyExact(hundredths, rentPerMuPerYearFen), days), 100L * 365L);
+    }
+
+    /** Days of [from, to] on which a link valid [validFrom, validTo] (open when null) is active; 0 when none. */
+    public static long activeDays(LocalDate from, LocalDate to, LocalDate validFrom, LocalDate validTo) {
+        LocalDate start = from.isAfter(validFrom) ? from : validFrom;
+        LocalDate end = validTo == null || to.isBefore(validTo) ? to : validTo;
+        return end.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    /** The exact integer {@code value · 10^scale}; the value must have at most {@code scale} decimal places. */
+    static long scaled(BigDecimal value, int scale) {
+        return value.movePointRight(scale).longValueExact();
+    }
+}
