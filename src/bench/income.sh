@@ -5,13 +5,13 @@
 #  - the at-risk list over 100,000 households and 2,000,000 contributions.
 # Usage: src/bench/income.sh   (needs: apt-get install -y postgresql)
 source "$(dirname "$0")/lib.sh"
-trap 'stop_app; stop_postgres' EXIT
+trap 'stop_app; [ "${KEEP_DB:-0}" = 1 ] || stop_postgres' EXIT
 build_app
 start_postgres
 start_app
 echo "== seeding 100,000 households, 121,000 links and 2,000,000 contributions"
 seed_start=$(date +%s)
-psql -q <<'SQL'
+psql -q -v ON_ERROR_STOP=1 -o /dev/null <<'SQL'
 insert into region (code, name, level, parent_code, path) values
   ('620000', '甘肃省', 'PROVINCE', null, '/620000/'), ('620800', '平凉市', 'CITY', '620000', '/620000/620800/'),
   ('620826', '静宁县', 'COUNTY', '620800', '/620000/620800/620826/'),
@@ -37,7 +37,7 @@ insert into benefit_link (id, cooperative_id, household_id, mechanism, valid_fro
 insert into benefit_link (id, cooperative_id, household_id, mechanism, valid_from, daily_wage_fen)
   select 21000 + g, 3, g, 'WAGE', '2026-01-01', 12000 from generate_series(1, 100000) g;
 insert into contribution (id, household_id, cooperative_id, link_id, mechanism, amount_fen, date, source_type, source_id)
-  select g, 1 + g % 100000, 3, 21001 + g % 100000, 'WAGE', 100 + (g * 7919) % 20000,
+  select g, 1 + g % 100000, 3, 21001 + g % 100000, 'WAGE', 100 + (g::bigint * 7919) % 20000,
          date '2026-01-01' + (g % 300), 'WAGE_RECORD', g from generate_series(1, 2000000) g;
 insert into monitoring_line (province_code, year, per_capita_fen) values ('620000', 2026, 78000);
 select setval('household_seq', 1000000); select setval('benefit_link_seq', 1000000);
@@ -73,7 +73,7 @@ echo "   median $(printf '%s\n' "${times[@]}" | median) s, max $(printf '%s\n' "
 
 echo "== dividend across 20,000 households (3 runs)"
 for i in 1 2 3; do
-  r=$(post "$COOP2" "/cooperatives/2/dividends" -d "{\"amountFen\":123456789,\"date\":\"2026-06-3$((i - 1))\",\"note\":\"bench\"}")
+  r=$(post "$COOP2" "/cooperatives/2/dividends" -d "{\"amountFen\":123456789,\"date\":\"2026-06-2$i\",\"note\":\"bench\"}")
   echo "   HTTP ${r% *} in ${r#* } s, $(grep -o '"amountFen"' /tmp/bangfu-bench.out | wc -l) rows, $(stat -c %s /tmp/bangfu-bench.out) bytes"
 done
 

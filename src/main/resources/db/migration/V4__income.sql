@@ -119,3 +119,4 @@ end $$;
 create trigger contribution_roll_up after insert on contribution
     referencing new table as new_rows
     for each statement execute function contribution_roll_up();
+create index household_year_income_year_idx on household_year_income (year, household_id) include (amount_fen);

@@ -118,28 +118,31 @@ public class IncomeReports {
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
+        // One pass: yearly sums come from household_year_income (a few rows per household), the
+        // comparison stays in integers (floor(a / m) < L  ⇔  a < L·m for m > 0), and the window
+        // count gives the total with the page.
         String from = """
                 from household h
                 join region v on v.code = h.village_code
                 join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = :year
                 left join household_other_income o on o.household_id = h.id and o.year = :year
-                cross join lateral (select coalesce(sum(y.amount_fen), 0) as total from household_year_income y
-                                    where y.household_id = h.id and y.year = :year) i
+                left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
+                           where year = :year group by household_id) i on i.household_id = h.id
                 where v.path like :pattern
-                  and floor((i.total + coalesce(o.amount_fen, 0))::numeric / h.members) < ml.per_capita_fen
+                  and coalesce(i.total, 0) + coalesce(o.amount_fen, 0) < ml.per_capita_fen * h.members
                 """;
-        Query count = em.createNativeQuery("select count(*) " + from);
         Query list = em.createNativeQuery("""
                 select h.id, h.code, h.head_name, h.id_number, h.village_code, h.members, h.category,
-                       i.total, coalesce(o.amount_fen, 0), ml.per_capita_fen
-                """ + from + " order by h.code limit :limit offset :offset");
-        for (Query q : List.of(count, list)) {
-            q.setParameter("year", year).setParameter("pattern", pattern);
-        }
-        list.setParameter("limit", page.size()).setParameter("offset", page.offset());
-        long total = ((Number) count.getSingleResult()).longValue();
+                       coalesce(i.total, 0), coalesce(o.amount_fen, 0), ml.per_capita_fen, count(*) over ()
+                """ + from + " order by h.code limit :limit offset :offset")
+                .setParameter("year", year).setParameter("pattern", pattern)
+                .setParameter("limit", page.size()).setParameter("offset", page.offset());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = list.getResultList();
+        long total = !rows.isEmpty() ? ((Number) rows.get(0)[10]).longValue()
+                : page.page() == 0 ? 0
+                : ((Number) em.createNativeQuery("select count(*) " + from).setParameter("year", year)
+                        .setParameter("pattern", pattern).getSingleResult()).longValue();
         return Page.of(rows, page, total, r -> {
             long contributions = ((Number) r[7]).longValue();
             long other = ((Number) r[8]).longValue();
