@@ -28,7 +28,9 @@ class MalformedInputTest {
             "{\"creditCode\": 1}", "{\"priceFen\": null, \"prise\": 5}", "{}", "{\"validFrom\": \"2026-02-30\"}",
             "{\"date\": \"yesterday\"}", "{\"areaMu\": \"lots\"}", "{\"amountFen\": 1e3}", "{\"members\": \"4\"}",
             "{\"buyerId\": 1, \"lines\": [{\"productId\": 1, \"quantity\": -1}]}", "{\"lines\": {}}", "{\"lines\": [null]}",
-            "{\"buyerId\": \"me\"}", "{\"kind\": \"BUDGET_UNIT\", \"reserveBp\": 999}", "{\"year\": 1e10}");
+            "{\"buyerId\": \"me\"}", "{\"kind\": \"BUDGET_UNIT\", \"reserveBp\": 999}", "{\"year\": 1e10}",
+            "{\"days\": 99, \"householdId\": 1, \"date\": \"2026-01-32\"}", "{\"quantity\": 0.0001}", "{\"from\": \"2026-01-01\"}",
+            "{\"perCapitaFen\": -5}", "{\"amountFen\": 99999999999999999999}");
 
     @Test
     void writeEndpointsNeverAnswer500() {
@@ -53,7 +55,12 @@ class MalformedInputTest {
                 new Target("POST", "/api/v1/links/" + link + "/end", Api.asNationalBureau()),
                 new Target("POST", "/api/v1/buyers", Api.asNationalBureau()),
                 new Target("POST", "/api/v1/agreements", Api.asNationalBureau()),
-                new Target("POST", "/api/v1/orders", Api.asBuyer(buyer).header("Idempotency-Key", "malformed")));
+                new Target("POST", "/api/v1/orders", Api.asBuyer(buyer).header("Idempotency-Key", "malformed")),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/procurements", Api.asCooperative(coop)),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/wages", Api.asCooperative(coop)),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/dividends", Api.asCooperative(coop)),
+                new Target("POST", "/api/v1/cooperatives/" + coop + "/land-rent-accruals", Api.asCooperative(coop)),
+                new Target("PUT", "/api/v1/monitoring-lines/620000/2026", Api.asNationalBureau()));
         List<String> failures = new ArrayList<>();
         for (Target target : targets) {
             for (String body : BAD_BODIES) {
@@ -86,12 +93,14 @@ class MalformedInputTest {
     @Test
     void queryParametersNeverAnswer500() {
         List<String> queries = List.of("page=abc", "size=-3", "size=1000", "page=99999999999", "category=x",
+                "year=x", "year=99999", "from=2026-02-30", "householdId=abc", "cooperativeId=1.5",
                 "certification=%00", "regionCode=%27%3B%20drop%20table%20product", "q=%25%5F%5C", "sort=;",
                 "sort=-", "q=" + "x".repeat(300));
         List<String> failures = new ArrayList<>();
         for (String query : queries) {
             for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives",
-                    "/api/v1/households", "/api/v1/links", "/api/v1/orders")) {
+                    "/api/v1/households", "/api/v1/links", "/api/v1/orders", "/api/v1/contributions",
+                    "/api/v1/households/at-risk")) {
                 Response response = Api.asNationalBureau().get(path + "?" + query);
                 if (response.statusCode() >= 500) {
                     failures.add(path + "?" + query + " -> " + response.statusCode() + " " + response.asString());
