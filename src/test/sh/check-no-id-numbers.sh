@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../../.."
 
 ID_PATTERN='[1-9][0-9]{5}(18|19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]'
 files=()
-for f in target/http-responses.log target/quarkus-test.log target/quarkus.log; do
+for f in target/http-responses.log target/quarkus-test.log* target/quarkus.log; do
   [ -f "$f" ] && files+=("$f")
 done
 if [ ! -s target/http-responses.log ]; then

@@ -82,7 +82,7 @@ create table contribution (
 create index contribution_household_date_idx on contribution (household_id, date) include (mechanism, amount_fen);
 create index contribution_cooperative_date_idx on contribution (cooperative_id, date);
 create index contribution_source_idx on contribution (source_type, source_id);
-create index contribution_date_idx on contribution (date);
+create index contribution_date_idx on contribution (date, id);
 
 -- The ledger is append-only: any total is the sum of its rows.
 create function contribution_is_append_only() returns trigger language plpgsql as $$

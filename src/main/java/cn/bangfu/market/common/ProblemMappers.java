@@ -1,5 +1,6 @@
 package cn.bangfu.market.common;
 
+import cn.bangfu.market.exports.ClientGoneException;
 import cn.bangfu.market.imports.ImportRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -129,6 +130,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response staleState(StaleStateException e, HttpServerRequest request) {
         return staleVersion(request);
+    }
+
+    /** An export whose client went away: already logged by the export, and nobody is listening. */
+    @ServerExceptionMapper
+    public Response clientGone(ClientGoneException e) {
+        return Response.status(499).build();
     }
 
     /** Everything else: look for a database constraint or a business problem in the cause chain. */

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Appends every HTTP response the tests receive (headers and body) to
@@ -33,7 +35,14 @@ public final class ResponseRecorder implements Filter {
         byte[] body = response.asByteArray();
         boolean text = response.contentType() == null || response.contentType().contains("json")
                 || response.contentType().startsWith("text/");
-        entry.append(text ? new String(body, StandardCharsets.UTF_8) : "[" + body.length + " bytes]").append("\n\n");
+        if (text) {
+            entry.append(new String(body, StandardCharsets.UTF_8));
+        } else if (response.contentType().contains("spreadsheetml")) {
+            entry.append(workbookText(body)); // the cells of an XLSX live in its XML parts
+        } else {
+            entry.append('[').append(body.length).append(" bytes]");
+        }
+        entry.append("\n\n");
         synchronized (ResponseRecorder.class) {
             try {
                 Files.writeString(LOG, entry, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -42,5 +51,29 @@ public final class ResponseRecorder implements Filter {
             }
         }
         return response;
+    }
+
+    /** The XML parts of a workbook, read through the central directory (streamed entries carry data descriptors). */
+    private static String workbookText(byte[] xlsx) {
+        StringBuilder text = new StringBuilder();
+        try {
+            Path file = Files.createTempFile("recorded", ".xlsx");
+            try {
+                Files.write(file, xlsx);
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                        if (entry.getName().endsWith(".xml")) {
+                            text.append(new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8))
+                                    .append('\n');
+                        }
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a workbook the tests received cannot be scanned", e);
+        }
+        return text.toString();
     }
 }

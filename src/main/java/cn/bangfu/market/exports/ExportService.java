@@ -1,0 +1,263 @@
+package cn.bangfu.market.exports;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.households.HouseholdCategory;
+import cn.bangfu.market.households.IdNumbers;
+import cn.bangfu.market.links.Mechanism;
+import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The household income ledger (台账) and the contribution ledger as CSV or XLSX,
+ * streamed: rows go from a forward-only database cursor (fetch size 1000, plain
+ * JDBC, no persistence context) straight to the response. A client that goes
+ * away ends the cursor, the read-only transaction and the connection.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
+    static final int FETCH_SIZE = 1000;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RegionService regions;
+
+    @ConfigProperty(name = "bangfu.export.statement-timeout", defaultValue = "30min")
+    String statementTimeout;
+
+    /** What the resource answers: a file name and the body that streams it. */
+    public record Export(String fileName, String asciiFileName, String mediaType, StreamingOutput body) {
+    }
+
+    /**
+     * Whether the client has gone away. The server quietly drops what is written to a closed
+     * connection, so the cursor loop asks this between fetches and stops the export itself.
+     */
+    @FunctionalInterface
+    public interface ClientGone {
+        boolean now();
+    }
+
+    private interface RowReader {
+        List<Cell> read(ResultSet rs) throws SQLException;
+    }
+
+    static final List<Column> HOUSEHOLD_INCOME_COLUMNS = List.of(
+            new Column("户编码", "code", 20), new Column("身份证号", "idNumber", 22),
+            new Column("户主姓名", "headName", 12), new Column("村代码", "villageCode", 16),
+            new Column("村名称", "villageName", 16), new Column("家庭人口", "members", 10),
+            new Column("户类别", "category", 16), new Column("销售分成(元)", "salesShareYuan", 14),
+            new Column("入股分红(元)", "dividendYuan", 14), new Column("订单收购(元)", "procurementYuan", 14),
+            new Column("务工工资(元)", "wageYuan", 14), new Column("土地流转租金(元)", "landRentYuan", 16),
+            new Column("其他收入(元)", "otherIncomeYuan", 14), new Column("年收入(元)", "annualIncomeYuan", 14),
+            new Column("人均收入(元)", "perCapitaYuan", 14), new Column("监测线(元)", "lineYuan", 12),
+            new Column("是否风险户", "atRisk", 12));
+
+    static final List<Column> CONTRIBUTION_COLUMNS = List.of(
+            new Column("流水号", "id", 12), new Column("日期", "date", 12), new Column("户编码", "householdCode", 20),
+            new Column("户主姓名", "headName", 12), new Column("身份证号", "idNumber", 22),
+            new Column("村代码", "villageCode", 16), new Column("经营主体ID", "cooperativeId", 12),
+            new Column("经营主体", "cooperativeName", 28), new Column("联结方式", "mechanism", 14),
+            new Column("金额(元)", "amountYuan", 14), new Column("来源", "sourceType", 14),
+            new Column("来源ID", "sourceId", 12), new Column("联结ID", "linkId", 10), new Column("冲正流水号", "reversalOf", 12));
+
+    public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
+                                  boolean english, ClientGone clientGone) {
+        Region region = scope(bureauRegion, regionCode);
+        String pattern = regions.readablePattern(bureauRegion, region.code).orElseThrow();
+        String sql = """
+                select h.code, h.id_number, h.head_name, h.village_code, v.name, h.members, h.category,
+                       coalesce(s.sales_share, 0), coalesce(s.dividend, 0), coalesce(s.procurement, 0),
+                       coalesce(s.wage, 0), coalesce(s.land_rent, 0), coalesce(o.amount_fen, 0), ml.per_capita_fen
+                from household h
+                join region v on v.code = h.village_code
+                left join lateral (
+                    select sum(y.amount_fen) filter (where y.mechanism = 'SALES_SHARE')::bigint as sales_share,
+                           sum(y.amount_fen) filter (where y.mechanism = 'DIVIDEND')::bigint as dividend,
+                           sum(y.amount_fen) filter (where y.mechanism = 'PROCUREMENT')::bigint as procurement,
+                           sum(y.amount_fen) filter (where y.mechanism = 'WAGE')::bigint as wage,
+                           sum(y.amount_fen) filter (where y.mechanism = 'LAND_RENT')::bigint as land_rent
+                    from household_year_income y where y.household_id = h.id and y.year = ?) s on true
+                left join household_other_income o on o.household_id = h.id and o.year = ?
+                left join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = ?
+                where v.path like ?
+                order by h.code""";
+        List<Object> params = List.of(year, year, year, pattern);
+        RowReader reader = rs -> {
+            long contributions = 0;
+            List<Cell> cells = new ArrayList<>(17);
+            cells.add(Cell.text(rs.getString(1)));
+            cells.add(Cell.text(IdNumbers.mask(rs.getString(2))));
+            cells.add(Cell.text(rs.getString(3)));
+            cells.add(Cell.text(rs.getString(4)));
+            cells.add(Cell.text(rs.getString(5)));
+            int members = rs.getInt(6);
+            cells.add(Cell.whole(members));
+            HouseholdCategory category = HouseholdCategory.valueOf(rs.getString(7));
+            cells.add(Cell.text(english ? category.name() : category.label));
+            for (int column = 8; column <= 12; column++) {
+                long amount = rs.getLong(column);
+                contributions = Math.addExact(contributions, amount);
+                cells.add(Cell.fen(amount));
+            }
+            long other = rs.getLong(13);
+            long annual = Math.addExact(contributions, other);
+            long perCapita = Math.floorDiv(annual, (long) members);
+            long line = rs.getLong(14);
+            boolean hasLine = !rs.wasNull();
+            cells.add(Cell.fen(other));
+            cells.add(Cell.fen(annual));
+            cells.add(Cell.fen(perCapita));
+            cells.add(hasLine ? Cell.fen(line) : Cell.text(""));
+            cells.add(Cell.text(!hasLine ? "" : perCapita < line ? (english ? "true" : "是") : (english ? "false" : "否")));
+            return cells;
+        };
+        String name = "household-income_" + region.code + "_" + year;
+        String chinese = "农户收入台账_" + region.name + "_" + region.code + "_" + year;
+        return export(chinese, name, format, english ? "household income" : "农户收入台账", HOUSEHOLD_INCOME_COLUMNS,
+                english, sql, params, reader, clientGone);
+    }
+
+    public Export contributions(String bureauRegion, String regionCode, LocalDate from, LocalDate to,
+                                ExportFormat format, boolean english, ClientGone clientGone) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ApiProblem.invalidField("to", "must not be before from");
+        }
+        Region region = scope(bureauRegion, regionCode);
+        String pattern = regions.readablePattern(bureauRegion, region.code).orElseThrow();
+        LocalDate first = from == null ? LocalDate.of(2000, 1, 1) : from;
+        LocalDate last = to == null ? LocalDate.of(2100, 12, 31) : to;
+        String sql = """
+                select c.id, c.date, h.code, h.head_name, h.id_number, h.village_code, c.cooperative_id, co.name,
+                       c.mechanism, c.amount_fen, c.source_type, c.source_id, c.link_id, c.reversal_of
+                from contribution c
+                join household h on h.id = c.household_id
+                join region v on v.code = h.village_code
+                join cooperative co on co.id = c.cooperative_id
+                where v.path like ? and c.date between ? and ?
+                order by c.date, c.id""";
+        List<Object> params = List.of(pattern, first, last);
+        RowReader reader = rs -> {
+            List<Cell> cells = new ArrayList<>(14);
+            cells.add(Cell.whole(rs.getLong(1)));
+            cells.add(Cell.text(rs.getObject(2, LocalDate.class).toString()));
+            cells.add(Cell.text(rs.getString(3)));
+            cells.add(Cell.text(rs.getString(4)));
+            cells.add(Cell.text(IdNumbers.mask(rs.getString(5))));
+            cells.add(Cell.text(rs.getString(6)));
+            cells.add(Cell.whole(rs.getLong(7)));
+            cells.add(Cell.text(rs.getString(8)));
+            Mechanism mechanism = Mechanism.valueOf(rs.getString(9));
+            cells.add(Cell.text(english ? mechanism.name() : MechanismLabels.chinese(mechanism)));
+            cells.add(Cell.fen(rs.getLong(10)));
+            cells.add(Cell.text(rs.getString(11)));
+            cells.add(Cell.whole(rs.getLong(12)));
+            cells.add(Cell.whole(rs.getLong(13)));
+            long reversalOf = rs.getLong(14);
+            cells.add(rs.wasNull() ? Cell.text("") : Cell.whole(reversalOf));
+            return cells;
+        };
+        String range = (from == null ? "start" : from.toString()) + "_" + (to == null ? "end" : to.toString());
+        String name = "contributions_" + region.code + "_" + range;
+        String chinese = "收益明细_" + region.name + "_" + region.code + "_" + range;
+        return export(chinese, name, format, english ? "contributions" : "收益明细", CONTRIBUTION_COLUMNS, english,
+                sql, params, reader, clientGone);
+    }
+
+    /** The region to export: the one asked for (inside the bureau's region) or the bureau's own. */
+    private Region scope(String bureauRegion, String regionCode) {
+        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        if (Roles.NATIONAL_ROOT.equals(code)) {
+            throw ApiProblem.invalidField("regionCode", "name a province or a region below it");
+        }
+        Region region = regions.require(code);
+        regions.requireGoverned(bureauRegion, region.code);
+        return region;
+    }
+
+    private Export export(String fileName, String asciiFileName, ExportFormat format, String sheetName,
+                          List<Column> columns, boolean english, String sql, List<Object> params, RowReader reader,
+                          ClientGone clientGone) {
+        StreamingOutput body = out -> stream(out, format, sheetName, columns, english, sql, params, reader, clientGone);
+        return new Export(fileName + "." + format.extension, asciiFileName + "." + format.extension,
+                format.mediaType, body);
+    }
+
+    private void stream(OutputStream out, ExportFormat format, String sheetName, List<Column> columns,
+                        boolean english, String sql, List<Object> params, RowReader reader, ClientGone clientGone)
+            throws IOException {
+        long rows = 0;
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean committed = false;
+            connection.setAutoCommit(false); // a cursor needs a transaction
+            connection.setReadOnly(true);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("set local statement_timeout = '" + statementTimeout + "'");
+            }
+            try (TableWriter writer = format == ExportFormat.XLSX ? new XlsxTableWriter(out, sheetName)
+                    : new CsvTableWriter(out);
+                 PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                         ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                writer.header(columns, english);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        writer.row(reader.read(rs));
+                        rows++;
+                        if (rows % FETCH_SIZE == 0 && clientGone.now()) {
+                            throw new ClientGoneException(rows);
+                        }
+                    }
+                }
+                writer.finish();
+                connection.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    rollbackQuietly(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("export failed after " + rows + " rows", e));
+        } catch (IOException e) {
+            // Most often the client went away: the cursor, transaction and connection are already released.
+            LOG.infof("export of %s stopped after %d rows: %s", sheetName, rows, e.getMessage());
+            throw e;
+        }
+        LOG.debugf("exported %d rows of %s in %d ms", (Object) rows, sheetName, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed export failed too", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package cn.bangfu.market.exports;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A client that drops the connection mid-export leaves no open cursor, transaction or borrowed connection. */
+@QuarkusTest
+class ExportDisconnectTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @TestHTTPResource("/api/v1/exports/household-income")
+    URL exportUrl;
+
+    private int exportSessions() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where pid <> pg_backend_pid() and xact_start is not null and query like '%household_year_income y%'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void droppedClientReleasesEverything() throws Exception {
+        Fixtures.standardRegions();
+        String village = Fixtures.newJingningVillage();
+        String prefix = Fixtures.uniqueCode("D");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into household (id, code, head_name, id_number, "
+                     + "village_code, members, category) select nextval('household_seq'), ? || lpad(g::text, 6, '0'), "
+                     + "'批量户' || g, '620826198001010016', ?, 3, 'ORDINARY' from generate_series(1, 60000) g")) {
+            s.setString(1, prefix);
+            s.setString(2, village);
+            assertThat(s.executeUpdate()).isEqualTo(60000);
+        }
+
+        HttpURLConnection http = (HttpURLConnection) new URL(exportUrl + "?year=2026&regionCode=" + village).openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + Api.token(Map.of("groups", List.of("bureau"),
+                "region_code", Fixtures.JINGNING)));
+        InputStream in = http.getInputStream();
+        assertThat(http.getResponseCode()).isEqualTo(200);
+        byte[] start = in.readNBytes(8192);
+        assertThat(start).hasSize(8192);
+        // the export is mid-flight: its cursor's transaction is open
+        assertThat(exportSessions()).isEqualTo(1);
+
+        http.disconnect(); // the client goes away without reading the rest
+
+        long deadline = System.currentTimeMillis() + 15_000;
+        int open = exportSessions();
+        while (open > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            open = exportSessions();
+        }
+        assertThat(open).as("export sessions still open after the client left").isZero();
+        // and the export stopped early rather than running to the end into a closed connection
+        assertThat(Files.readString(Path.of("target/quarkus-test.log"))).contains("stopped after");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where pid <> pg_backend_pid() and state like 'idle in transaction%'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("transactions left idle").isZero();
+        }
+    }
+}
