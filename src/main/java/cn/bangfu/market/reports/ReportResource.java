@@ -1,0 +1,49 @@
+package cn.bangfu.market.reports;
+
+import cn.bangfu.market.common.BusinessClock;
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Params;
+import cn.bangfu.market.common.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Reports for bureau staff. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.BUREAU)
+@Tag(name = "Reports")
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BusinessClock clock;
+
+    @GET
+    @Path("agreements")
+    @Operation(summary = "Fulfilment of paired-region agreements touching the bureau's region, by year")
+    public List<AgreementFulfilment> agreements(@QueryParam("year") String year) {
+        int parsed = Params.optionalInt("year", year, -1);
+        return reports.agreements(caller.bureauRegion(), parsed == -1 ? null : parsed);
+    }
+
+    @GET
+    @Path("regions")
+    @Operation(summary = "Sales and household income of a region and of each child region (county/township/village)")
+    public RegionReport regions(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year) {
+        return reports.regions(caller.bureauRegion(), regionCode, Params.optionalInt("year", year, clock.today().getYear()));
+    }
+}

@@ -1,0 +1,136 @@
+package cn.bangfu.market.reports;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Money;
+import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Bureau reports, aggregated in SQL. */
+@ApplicationScoped
+public class ReportService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RegionService regions;
+
+    /** Agreements whose buyer or seller region lies inside the bureau's region, optionally of one year. */
+    public List<AgreementFulfilment> agreements(String bureauRegion, Integer year) {
+        String pattern = regions.subtreePattern(bureauRegion)
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
+        Query query = em.createNativeQuery("""
+                select a.id, a.title, a.buyer_region_code, br.name, a.seller_region_code, sr.name, a.year, a.target_fen,
+                       coalesce(sum(l.amount_fen) filter (where o.status = 'DELIVERED'), 0)
+                         - coalesce(sum(l.amount_fen) filter (where o.status = 'DELIVERED' and l.returned), 0),
+                       count(distinct o.id) filter (where o.status = 'DELIVERED')
+                from agreement a
+                join region br on br.code = a.buyer_region_code
+                join region sr on sr.code = a.seller_region_code
+                left join consumption_order o on o.agreement_id = a.id
+                left join order_line l on l.order_id = o.id
+                where (sr.path like :pattern or br.path like :pattern) and (cast(:year as integer) is null or a.year = :year)
+                group by a.id, br.name, sr.name
+                order by a.year, a.id""")
+                .setParameter("pattern", pattern).setParameter("year", year);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> {
+            long target = ((Number) r[7]).longValue();
+            long realized = ((Number) r[8]).longValue();
+            return new AgreementFulfilment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], ((Number) r[6]).intValue(), target, realized,
+                    Money.basisPoints(realized, target), ((Number) r[9]).longValue());
+        }).toList();
+    }
+
+    /** Figures of a region (inside the bureau's) and of each of its child regions, for a year. */
+    public RegionReport regions(String bureauRegion, String regionCode, int year) {
+        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        Region region = regions.require(code);
+        regions.requireGoverned(bureauRegion, region.code);
+        // the child's code is the next component of the path: '/620000/620800/620826/<child>/…'
+        int childComponent = region.path.split("/").length + 1;
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        Query households = em.createNativeQuery("""
+                with income as (
+                    select split_part(v.path, '/', :component) as child, h.members,
+                           coalesce((select sum(y.amount_fen) from household_year_income y
+                                     where y.household_id = h.id and y.year = :year), 0) as contributions,
+                           coalesce(o.amount_fen, 0) as other,
+                           ml.per_capita_fen as line,
+                           exists (select 1 from benefit_link l where l.household_id = h.id and l.valid_from <= :last
+                                   and (l.valid_to is null or l.valid_to >= :first)) as linked
+                    from household h
+                    join region v on v.code = h.village_code
+                    left join household_other_income o on o.household_id = h.id and o.year = :year
+                    left join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = :year
+                    where v.path like :pattern)
+                select child, count(*), count(*) filter (where linked),
+                       count(*) filter (where line is not null and contributions + other < line * members),
+                       bool_or(line is not null), coalesce(sum(contributions), 0), coalesce(sum(other), 0)
+                from income group by child""")
+                .setParameter("component", childComponent).setParameter("year", year)
+                .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%");
+        Query sales = em.createNativeQuery("""
+                select split_part(cr.path, '/', :component),
+                       coalesce(sum(l.amount_fen) filter (where o.delivered_on between :first and :last), 0)
+                         - coalesce(sum(l.amount_fen) filter (where l.returned and l.returned_on between :first and :last), 0)
+                from order_line l
+                join consumption_order o on o.id = l.order_id
+                join cooperative c on c.id = l.cooperative_id
+                join region cr on cr.code = c.region_code
+                where o.status = 'DELIVERED' and cr.path like :pattern
+                group by 1""")
+                .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
+                .setParameter("pattern", region.path + "%");
+        Map<String, Object[]> householdsByChild = new HashMap<>();
+        for (Object row : households.getResultList()) {
+            Object[] r = (Object[]) row;
+            householdsByChild.put((String) r[0], r);
+        }
+        Map<String, Long> salesByChild = new HashMap<>();
+        for (Object row : sales.getResultList()) {
+            Object[] r = (Object[]) row;
+            salesByChild.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        List<RegionFigures> children = new ArrayList<>();
+        for (Region child : Region.<Region>list("parentCode = ?1 order by code", region.code)) {
+            children.add(figures(child.code, child.name, child.level.name(), householdsByChild.get(child.code),
+                    salesByChild.getOrDefault(child.code, 0L)));
+        }
+        // The total also counts what sits at the region's own level (a county's cooperatives, say).
+        Object[] sum = {null, 0L, 0L, 0L, false, 0L, 0L};
+        householdsByChild.values().forEach(r -> {
+            for (int i : new int[]{1, 2, 3, 5, 6}) {
+                sum[i] = ((Number) sum[i]).longValue() + ((Number) r[i]).longValue();
+            }
+            sum[4] = (Boolean) sum[4] || Boolean.TRUE.equals(r[4]);
+        });
+        long totalSales = salesByChild.values().stream().mapToLong(Long::longValue).sum();
+        return new RegionReport(year, figures(region.code, region.name, region.level.name(),
+                householdsByChild.isEmpty() ? null : sum, totalSales), children);
+    }
+
+    private static RegionFigures figures(String code, String name, String level, Object[] row, long salesFen) {
+        if (row == null) {
+            return new RegionFigures(code, name, level, 0, 0, null, salesFen, 0, 0, 0);
+        }
+        long contributions = ((Number) row[5]).longValue();
+        long other = ((Number) row[6]).longValue();
+        Long atRisk = Boolean.TRUE.equals(row[4]) ? ((Number) row[3]).longValue() : null;
+        return new RegionFigures(code, name, level, ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
+                atRisk, salesFen, contributions, other, contributions + other);
+    }
+}

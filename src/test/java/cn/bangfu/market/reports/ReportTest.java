@@ -1,0 +1,87 @@
+package cn.bangfu.market.reports;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class ReportTest {
+
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @Test
+    void regionFiguresPerChildRegion() {
+        Fixtures.standardRegions();
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        String busy = Fixtures.newVillage(township);
+        String quiet = Fixtures.newVillage(township);
+        long cooperative = Api.asNationalBureau().body(Fixtures.cooperativeBody(busy)).post("/api/v1/cooperatives")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.asNationalBureau().body(Map.of("status", "APPROVED")).post("/api/v1/cooperatives/" + cooperative + "/status")
+                .then().statusCode(200);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 5000, "householdShareBp", 1000));
+        String prefix = Fixtures.uniqueCode("R");
+        long poor = Fixtures.newHousehold(busy, prefix + "-1", 2);
+        long rich = Fixtures.newHousehold(busy, prefix + "-2", 1);
+        Fixtures.newHousehold(busy, prefix + "-3", 3); // not linked
+        Fixtures.newHousehold(quiet, prefix + "-4", 1);
+        Fixtures.newLink(cooperative, poor, "SALES_SHARE", YEAR + "-01-01", Map.of("weight", 1));
+        Fixtures.newLink(cooperative, rich, "SALES_SHARE", YEAR + "-01-01", Map.of("weight", 1));
+        Api.asNationalBureau().body(Map.of("amountFen", 5_000_000))
+                .put("/api/v1/households/" + rich + "/other-income/" + YEAR).then().statusCode(200);
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        long order = Fixtures.placeOrder(buyer, null, apple, 4); // 20,000 fen; pool 2,000 → 1,000 each
+        Fixtures.deliver(order, cooperative, buyer);
+
+        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", YEAR)
+                .get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("children.regionCode", String.class)).containsExactlyInAnyOrder(busy, quiet);
+        Map<String, Object> busyRow = report.getMap("children.find { it.regionCode == '" + busy + "' }");
+        assertThat(busyRow).containsEntry("households", 3).containsEntry("linkedHouseholds", 2)
+                .containsEntry("salesFen", 20000).containsEntry("contributionsFen", 2000)
+                .containsEntry("otherIncomeFen", 5_000_000).containsEntry("householdIncomeFen", 5_002_000)
+                .containsEntry("level", "VILLAGE");
+        Map<String, Object> quietRow = report.getMap("children.find { it.regionCode == '" + quiet + "' }");
+        assertThat(quietRow).containsEntry("households", 1).containsEntry("salesFen", 0);
+        assertThat(report.getMap("total")).containsEntry("households", 4).containsEntry("salesFen", 20000)
+                .containsEntry("regionCode", township);
+
+        Api.asBureau(Fixtures.WUQING).queryParam("regionCode", township).get("/api/v1/reports/regions")
+                .then().statusCode(403);
+        Api.asCooperative(cooperative).get("/api/v1/reports/regions").then().statusCode(403);
+    }
+
+    @Test
+    void agreementFulfilment() {
+        Fixtures.standardRegions();
+        int year = 2031;
+        long agreement = Api.asBureau(Fixtures.JINGNING).body(Map.of("title", "2031年津静协作", "buyerRegionCode",
+                        Fixtures.TIANJIN, "sellerRegionCode", Fixtures.JINGNING, "year", year, "targetFen", 1_000_000))
+                .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 3333));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "TRADE_UNION");
+        long order = Fixtures.placeOrder(buyer, agreement, apple, 30); // 99,990
+        Fixtures.deliver(order, cooperative, buyer);
+
+        JsonPath report = Api.asBureau(Fixtures.TIANJIN).queryParam("year", year).get("/api/v1/reports/agreements")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("agreementId", Long.class)).contains(agreement);
+        Map<String, Object> row = report.getList("findAll { it.agreementId == " + agreement + " }", Map.class).get(0);
+        assertThat(row).containsEntry("realizedFen", 99_990).containsEntry("realizedBp", 1000)
+                .containsEntry("orders", 1).containsEntry("sellerRegionName", "静宁县")
+                .containsEntry("buyerRegionName", "天津市");
+        // a bureau on neither side does not see it
+        String elsewhere = Fixtures.newTownship(Fixtures.WUQING);
+        Api.asBureau(elsewhere).queryParam("year", year).get("/api/v1/reports/agreements").then().statusCode(200)
+                .extract().jsonPath().getList("agreementId", Long.class).forEach(id -> assertThat(id).isNotEqualTo(agreement));
+    }
+}
