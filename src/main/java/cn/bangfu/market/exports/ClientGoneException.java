@@ -8,4 +8,8 @@ public class ClientGoneException extends IOException {
     public ClientGoneException(long rowsWritten) {
         super("the client closed the connection after " + rowsWritten + " rows");
     }
+
+    public ClientGoneException(long rowsWritten, IOException cause) {
+        super("the client closed the connection after " + rowsWritten + " rows", cause);
+    }
 }

@@ -3,38 +3,45 @@ package cn.bangfu.market.exports;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /** UTF-8 with BOM (so Excel opens it correctly), RFC 4180 quoting (commons-csv), amounts as "1234.56". */
 final class CsvTableWriter implements TableWriter {
 
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private final OutputStream out;
+    /** commons-csv formats each record into this builder; it is then encoded and written in one call. */
+    private final StringBuilder line = new StringBuilder(512);
     private final CSVPrinter printer;
-    private final List<String> values = new ArrayList<>();
 
     CsvTableWriter(OutputStream out) throws IOException {
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        writer.write('\uFEFF');
-        printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+        this.out = out;
+        out.write(BOM);
+        printer = new CSVPrinter(line, CSVFormat.RFC4180);
     }
 
     @Override
     public void header(List<Column> columns, boolean english) throws IOException {
         printer.printRecord(columns.stream().map(c -> c.header(english)).toList());
+        drain();
     }
 
     @Override
     public void row(List<Cell> cells) throws IOException {
-        values.clear();
         for (Cell cell : cells) {
-            values.add(text(cell));
+            printer.print(text(cell));
         }
-        printer.printRecord(values);
+        printer.println();
+        drain();
+    }
+
+    private void drain() throws IOException {
+        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        line.setLength(0);
     }
 
     private static String text(Cell cell) {
@@ -49,11 +56,11 @@ final class CsvTableWriter implements TableWriter {
 
     @Override
     public void finish() throws IOException {
-        printer.flush();
+        out.flush();
     }
 
     @Override
-    public void close() throws IOException {
-        printer.close();
+    public void close() {
+        // The response stream is closed by the server.
     }
 }

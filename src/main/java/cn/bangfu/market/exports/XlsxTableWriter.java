@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A real workbook (fastexcel, streaming): a frozen header row, column widths that
  * fit Chinese text, amounts as numbers formatted "0.00". Rows are flushed to the
- * stream every {@value #FLUSH_EVERY} rows, so memory does not grow with the row count.
+ * stream every {@value #FLUSH_EVERY} rows and texts are written inline, so memory does
+ * not grow with the row count.
  */
 final class XlsxTableWriter implements TableWriter {
 
@@ -64,7 +65,8 @@ final class XlsxTableWriter implements TableWriter {
             } else if (cell instanceof Cell.Whole w) {
                 sheet.value(row, c, w.value());
             } else {
-                sheet.value(row, c, ((Cell.Text) cell).value());
+                // inline, not in the shared-string table, which would grow with every distinct text
+                sheet.inlineString(row, c, ((Cell.Text) cell).value());
             }
         }
         row++;
