@@ -100,14 +100,12 @@ public class HouseholdResource {
     @Produces(Uploads.CSV)
     @Operation(summary = "The CSV template of a household roster")
     public Response template() {
-        return Response.ok(Templates.csv(HouseholdColumns.COLUMNS, HouseholdColumns.EXAMPLE))
-                .type(Uploads.CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"households-template.csv\"").build();
+        return Templates.download(HouseholdColumns.COLUMNS, HouseholdColumns.EXAMPLE, "households-template.csv");
     }
 
     private Response imported(byte[] content) {
         ImportResult result = households.importRoster(TabularFile.read(content, HouseholdColumns.COLUMNS),
                 caller.bureauRegion());
-        return Response.status(Response.Status.CREATED).entity(result).build();
+        return result.created();
     }
 }

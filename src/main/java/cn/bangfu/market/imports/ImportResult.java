@@ -1,5 +1,12 @@
 package cn.bangfu.market.imports;
 
+import jakarta.ws.rs.core.Response;
+
 /** The answer to a successful import: every row was imported. */
 public record ImportResult(int imported) {
+
+    /** 201: the rows were created. */
+    public Response created() {
+        return Response.status(Response.Status.CREATED).entity(this).build();
+    }
 }

@@ -2,6 +2,7 @@ package cn.bangfu.market.imports;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,6 +13,13 @@ import java.util.List;
 public final class Templates {
 
     private Templates() {
+    }
+
+    /** The template as a CSV download named {@code fileName}. */
+    public static Response download(List<Column> columns, List<String> example, String fileName) {
+        return Response.ok(csv(columns, example))
+                .type(Uploads.CSV + ";charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     public static String csv(List<Column> columns, List<String> example) {

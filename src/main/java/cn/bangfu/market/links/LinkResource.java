@@ -90,13 +90,11 @@ public class LinkResource {
     @Produces(Uploads.CSV)
     @Operation(summary = "The CSV template of a link list")
     public Response template() {
-        return Response.ok(Templates.csv(LinkColumns.COLUMNS, LinkColumns.EXAMPLE))
-                .type(Uploads.CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"links-template.csv\"").build();
+        return Templates.download(LinkColumns.COLUMNS, LinkColumns.EXAMPLE, "links-template.csv");
     }
 
     private Response imported(byte[] content) {
         ImportResult result = links.importLinks(TabularFile.read(content, LinkColumns.COLUMNS), caller.bureauRegion());
-        return Response.status(Response.Status.CREATED).entity(result).build();
+        return result.created();
     }
 }
