@@ -34,7 +34,7 @@ create table consumption_order (
     status          varchar(16)  not null
         check (status in ('PLACED', 'CONFIRMED', 'SHIPPED', 'DELIVERED', 'CANCELLED')),
     idempotency_key varchar(200) not null,
-    request_hash    char(64)     not null, -- SHA-256 of the placing request, to tell replays from reuse
+    request_hash    varchar(64)  not null check (length(request_hash) = 64), -- SHA-256 of the placing request, to tell replays from reuse
     total_fen       bigint       not null,
     placed_at       timestamptz  not null,
     confirmed_at    timestamptz,
