@@ -1,5 +1,6 @@
 package cn.bangfu.market.buyers;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Money;
 import cn.bangfu.market.common.Violation;
@@ -69,9 +70,7 @@ public class BuyerService {
     }
 
     public ReserveReport reserve(long id, int year) {
-        if (year < 2000 || year > 2100) {
-            throw ApiProblem.invalidField("year", "must be between 2000 and 2100");
-        }
+        Years.check(year);
         Buyer buyer = require(id);
         if (buyer.kind != BuyerKind.BUDGET_UNIT) {
             throw ApiProblem.unprocessable("buyer " + id + " is a " + buyer.kind

@@ -1,5 +1,9 @@
 package cn.bangfu.market.buyers;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+
+@RegisterForReflection
 public record BuyerView(long id, String name, BuyerKind kind, String regionCode, Long annualFoodBudgetFen,
                         Integer reserveBp) {
 

@@ -1,9 +1,12 @@
 package cn.bangfu.market.buyers;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A budget unit's reserved share for a year versus what it spent on the
  * platform (delivered minus returned line amounts, by business date).
  */
+@RegisterForReflection
 public record ReserveReport(long buyerId, int year, long annualFoodBudgetFen, int reserveBp, long reservedFen,
                             long spentFen, long spentBp, long remainingFen, boolean reached) {
 }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.catalogue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.bangfu.market.common.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import java.util.List;
  * when given, must equal the current version (optimistic locking), else 409.
  * Unknown fields are refused (see {@link cn.bangfu.market.common.StrictJson}).
  */
+@RegisterForReflection
 public record ProductPatch(
         @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
         Category category,

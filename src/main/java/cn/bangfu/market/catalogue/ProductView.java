@@ -1,9 +1,12 @@
 package cn.bangfu.market.catalogue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+
+@RegisterForReflection
 public record ProductView(long id, long cooperativeId, String cooperativeName, String regionCode, String name,
                           Category category, String unit, long priceFen, int stock, int householdShareBp,
                           String brand, List<Certification> certifications, ProductStatus status, long version,

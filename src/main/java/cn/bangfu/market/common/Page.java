@@ -1,9 +1,11 @@
 package cn.bangfu.market.common;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 
 /** The paging envelope every list answers with. */
+@RegisterForReflection
 public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static <E, T> Page<T> of(List<E> rows, PageRequest request, long total, Function<E, T> mapper) {

@@ -18,6 +18,9 @@ public record PageRequest(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw ApiProblem.invalidField("size", "must be between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw ApiProblem.invalidField("page", "is beyond any result");
+        }
         return new PageRequest(p, s);
     }
 

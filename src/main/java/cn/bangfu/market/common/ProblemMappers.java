@@ -194,7 +194,8 @@ public class ProblemMappers {
                 request == null ? null : request.path(), violations, errors);
         String json;
         try {
-            json = objectMapper.writeValueAsString(body);
+            // A message may quote what the client sent (a cell of a roster, an enum value): never an ID number.
+            json = Redaction.maskIdNumbers(objectMapper.writeValueAsString(body));
         } catch (JsonProcessingException impossible) {
             json = "{\"status\":" + status + ",\"title\":\"" + title + "\"}";
         }

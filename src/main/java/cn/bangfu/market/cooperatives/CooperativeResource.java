@@ -56,19 +56,30 @@ public class CooperativeResource {
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "One cooperative")
+    @Operation(summary = "One cooperative (bureau staff inside their region, a cooperative itself, any buyer)")
     public CooperativeView get(@PathParam("id") String id) {
-        return cooperatives.get(Params.id("cooperative", id));
+        return cooperatives.get(Params.id("cooperative", id), reader());
     }
 
     @GET
     @Authenticated
-    @Operation(summary = "Cooperatives, optionally in a region (or any region below it) and with a status")
+    @Operation(summary = "Cooperatives, optionally in a region (or any region below it) and with a status",
+            description = "Bureau staff see their region only; a cooperative sees itself.")
     public Page<CooperativeView> search(@QueryParam("regionCode") String regionCode,
                                         @QueryParam("status") String status,
                                         @QueryParam("page") String page, @QueryParam("size") String size) {
-        return cooperatives.search(regionCode,
+        return cooperatives.search(reader(), regionCode,
                 Params.optionalEnum("status", status, CooperativeStatus.class),
                 PageRequest.of(page, size));
+    }
+
+    private CooperativeService.Reader reader() {
+        if (caller.is(Roles.BUREAU)) {
+            return new CooperativeService.Reader(caller.bureauRegion(), null);
+        }
+        if (caller.is(Roles.COOPERATIVE)) {
+            return new CooperativeService.Reader(null, caller.cooperativeId());
+        }
+        return new CooperativeService.Reader(null, null);
     }
 }

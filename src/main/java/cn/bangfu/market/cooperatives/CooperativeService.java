@@ -58,8 +58,22 @@ public class CooperativeService {
         return CooperativeView.of(cooperative);
     }
 
-    public CooperativeView get(long id) {
-        return CooperativeView.of(require(id));
+    /**
+     * One cooperative as a reader may see it: bureau staff inside their region, a
+     * cooperative itself only, a buyer any (it buys from them).
+     */
+    public CooperativeView get(long id, Reader reader) {
+        Cooperative cooperative = require(id);
+        if (reader.bureauRegion() != null) {
+            regions.requireGoverned(reader.bureauRegion(), cooperative.regionCode);
+        } else if (reader.ownCooperative() != null && reader.ownCooperative() != id) {
+            throw ApiProblem.forbidden("a cooperative sees only itself");
+        }
+        return CooperativeView.of(cooperative);
+    }
+
+    /** Who reads: {@code bureauRegion} for bureau staff, {@code ownCooperative} for a cooperative, neither for a buyer. */
+    public record Reader(String bureauRegion, Long ownCooperative) {
     }
 
     public Cooperative require(long id) {
@@ -70,11 +84,17 @@ public class CooperativeService {
         return cooperative;
     }
 
-    public Page<CooperativeView> search(String regionCode, CooperativeStatus status, PageRequest page) {
+    public Page<CooperativeView> search(Reader reader, String regionCode, CooperativeStatus status, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (regionCode != null && !regionCode.isBlank()) {
-            String pattern = regions.subtreePattern(regionCode.trim()).orElse(null);
+        if (reader.ownCooperative() != null) {
+            where.add("id = :own");
+            params.and("own", reader.ownCooperative());
+        }
+        if (reader.bureauRegion() != null || (regionCode != null && !regionCode.isBlank())) {
+            String pattern = (reader.bureauRegion() != null
+                    ? regions.readablePattern(reader.bureauRegion(), regionCode)
+                    : regions.subtreePattern(regionCode.trim())).orElse(null);
             if (pattern == null) {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }

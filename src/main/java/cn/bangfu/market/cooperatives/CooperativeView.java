@@ -1,7 +1,10 @@
 package cn.bangfu.market.cooperatives;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
+
+@RegisterForReflection
 public record CooperativeView(long id, String name, String creditCode, CooperativeKind kind, String regionCode,
                               String contactPhone, CooperativeStatus status, String statusNote, long version,
                               Instant createdAt, Instant updatedAt) {

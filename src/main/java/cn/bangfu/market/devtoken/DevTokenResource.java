@@ -1,5 +1,6 @@
 package cn.bangfu.market.devtoken;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.bangfu.market.common.ApiProblem;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
@@ -33,6 +34,8 @@ public class DevTokenResource {
 
     static final Duration LIFESPAN = Duration.ofHours(12);
 
+
+    @RegisterForReflection
     public record TokenResponse(String token) {
     }
 

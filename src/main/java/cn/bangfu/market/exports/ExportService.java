@@ -1,5 +1,6 @@
 package cn.bangfu.market.exports;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.households.HouseholdCategory;
@@ -93,6 +94,7 @@ public class ExportService {
 
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
                                   boolean english, ClientGone clientGone) {
+        Years.check(year);
         Region region = scope(bureauRegion, regionCode);
         String pattern = regions.readablePattern(bureauRegion, region.code).orElseThrow();
         String sql = """

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record HouseholdRequest(
-        @NotNull @Pattern(regexp = "[0-9A-Za-z_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'") String code,
+        @NotNull @NotAnIdNumber
+        @Pattern(regexp = "[0-9A-Za-z_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'") String code,
         @NotNull @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String headName,
         @NotNull @ResidentIdNumber String idNumber,
         @NotBlank String villageCode,

@@ -1,5 +1,6 @@
 package cn.bangfu.market.households;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -88,9 +89,7 @@ public class HouseholdService {
 
     @Transactional
     public OtherIncome.View declareOtherIncome(long id, int year, long amountFen, String bureauRegion) {
-        if (year < 2000 || year > 2100) {
-            throw ApiProblem.invalidField("year", "must be between 2000 and 2100");
-        }
+        Years.check(year);
         requireReadable(id, bureauRegion);
         em.createNativeQuery("insert into household_other_income (household_id, year, amount_fen, updated_at) "
                         + "values (?1, ?2, ?3, now()) on conflict (household_id, year) "

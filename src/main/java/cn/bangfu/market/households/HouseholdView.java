@@ -1,8 +1,10 @@
 package cn.bangfu.market.households;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /** A household as clients see it: the ID number masked. */
+@RegisterForReflection
 public record HouseholdView(long id, String code, String headName, String idNumber, String villageCode,
                             int members, HouseholdCategory category, String phone, long version,
                             Instant createdAt) {

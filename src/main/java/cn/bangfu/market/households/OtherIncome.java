@@ -1,5 +1,6 @@
 package cn.bangfu.market.households;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +14,7 @@ public final class OtherIncome {
     public record Request(@NotNull @Min(0) @Max(100_000_000_000L) Long amountFen) {
     }
 
+    @RegisterForReflection
     public record View(long householdId, int year, long amountFen) {
     }
 }

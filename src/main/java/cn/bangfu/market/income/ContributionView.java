@@ -1,9 +1,12 @@
 package cn.bangfu.market.income;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.bangfu.market.links.Mechanism;
 
 import java.time.LocalDate;
 
+
+@RegisterForReflection
 public record ContributionView(long id, long householdId, String householdCode, long cooperativeId,
                                Mechanism mechanism, long amountFen, LocalDate date, SourceType sourceType,
                                long sourceId, long linkId, Long reversalOf) {

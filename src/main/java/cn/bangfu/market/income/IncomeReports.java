@@ -1,5 +1,6 @@
 package cn.bangfu.market.income;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -38,7 +39,7 @@ public class IncomeReports {
     HouseholdService households;
 
     public HouseholdIncome householdIncome(long householdId, int year, String bureauRegion) {
-        checkYear(year);
+        Years.check(year);
         Household household = households.requireReadable(householdId, bureauRegion);
         Map<String, Long> byMechanism = new LinkedHashMap<>();
         for (Mechanism m : Mechanism.values()) {
@@ -60,7 +61,7 @@ public class IncomeReports {
 
     @Transactional
     public MonitoringLine.View setMonitoringLine(String provinceCode, int year, long perCapitaFen, String bureauRegion) {
-        checkYear(year);
+        Years.check(year);
         Region province = regions.require(provinceCode);
         if (province.level != RegionLevel.PROVINCE) {
             throw ApiProblem.unprocessable("provinceCode", "region " + provinceCode + " is a " + province.level
@@ -113,7 +114,7 @@ public class IncomeReports {
 
     /** Households of a region whose per-capita income for the year is below their province's line; by code. */
     public Page<AtRiskHousehold> atRisk(String bureauRegion, String regionCode, int year, PageRequest page) {
-        checkYear(year);
+        Years.check(year);
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
@@ -171,9 +172,4 @@ public class IncomeReports {
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }
 
-    private static void checkYear(int year) {
-        if (year < 2000 || year > 2100) {
-            throw ApiProblem.invalidField("year", "must be between 2000 and 2100");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.income;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -48,6 +49,7 @@ public final class Records {
     }
 
     /** The rows a record created. */
+    @RegisterForReflection
     public record Created(List<ContributionView> contributions) {
     }
 }

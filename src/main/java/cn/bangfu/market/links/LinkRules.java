@@ -1,6 +1,7 @@
 package cn.bangfu.market.links;
 
 import cn.bangfu.market.common.Violation;
+import cn.bangfu.market.common.Years;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -76,10 +77,18 @@ public final class LinkRules {
                 violations.add(new Violation("areaMu", "must have at most 2 decimal places"));
             }
         }
+        checkYear(violations, "validFrom", r.validFrom());
+        checkYear(violations, "validTo", r.validTo());
         if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
             violations.add(new Violation("validTo", "must not be before validFrom"));
         }
         return violations;
+    }
+
+    private static void checkYear(List<Violation> violations, String field, LocalDate day) {
+        if (day != null && (day.getYear() < Years.FIRST || day.getYear() > Years.LAST)) {
+            violations.add(new Violation(field, "must be in the years " + Years.FIRST + " to " + Years.LAST));
+        }
     }
 
     /** Whether two inclusive date ranges share a day; a null end is open. */

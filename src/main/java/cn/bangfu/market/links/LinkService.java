@@ -164,7 +164,8 @@ public class LinkService {
         householdsById.values().forEach(h -> regionCodes.add(h.villageCode));
         cooperativesById.values().forEach(c -> regionCodes.add(c.regionCode));
         Map<String, Region> regionsByCode = regions.findAll(regionCodes);
-        String bureauPattern = regions.subtreePattern(bureauRegion).orElse("\u0000");
+        String bureauPattern = regions.subtreePattern(bureauRegion)
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
 
         // Stored links of every household involved, plus the rows accepted so far: the overlap pool.
         Map<Long, List<BenefitLink>> pool = new HashMap<>();

@@ -1,8 +1,11 @@
 package cn.bangfu.market.links;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+
+@RegisterForReflection
 public record LinkView(long id, long cooperativeId, long householdId, String householdCode, Mechanism mechanism,
                        LocalDate validFrom, LocalDate validTo, Integer weight, Long productId, Long floorPriceFen,
                        Long dailyWageFen, BigDecimal areaMu, Long rentPerMuPerYearFen, long version) {

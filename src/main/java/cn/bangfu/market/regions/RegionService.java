@@ -164,6 +164,9 @@ public class RegionService {
 
     /** Whether {@code region}'s path lies inside the subtree matched by {@code pattern} (from {@link #subtreePattern}). */
     public static boolean pathMatches(Region region, String pattern) {
+        if (region == null || pattern == null || !pattern.endsWith("%") || pattern.length() < 2) {
+            return false;
+        }
         return region.path.startsWith(pattern.substring(0, pattern.length() - 1));
     }
 

@@ -1,5 +1,9 @@
 package cn.bangfu.market.regions;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+
+@RegisterForReflection
 public record RegionView(String code, String name, RegionLevel level, String parentCode,
                          boolean povertyAlleviated, boolean keyAssistance) {
 

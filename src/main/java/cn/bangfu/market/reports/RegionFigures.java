@@ -1,10 +1,13 @@
 package cn.bangfu.market.reports;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Sales and household income of one region for a year. {@code salesFen}: delivered minus
  * returned line amounts of cooperatives there; {@code contributionsFen}: what its households
  * earned through benefit links; {@code atRiskHouseholds} is null where no monitoring line is set.
  */
+@RegisterForReflection
 public record RegionFigures(String regionCode, String name, String level, long households, long linkedHouseholds,
                             Long atRiskHouseholds, long salesFen, long contributionsFen, long otherIncomeFen,
                             long householdIncomeFen) {

@@ -1,5 +1,6 @@
 package cn.bangfu.market.reports;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Money;
 import cn.bangfu.market.regions.Region;
@@ -27,6 +28,9 @@ public class ReportService {
 
     /** Agreements whose buyer or seller region lies inside the bureau's region, optionally of one year. */
     public List<AgreementFulfilment> agreements(String bureauRegion, Integer year) {
+        if (year != null) {
+            Years.check(year);
+        }
         String pattern = regions.subtreePattern(bureauRegion)
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
         Query query = em.createNativeQuery("""
@@ -56,6 +60,7 @@ public class ReportService {
 
     /** Figures of a region (inside the bureau's) and of each of its child regions, for a year. */
     public RegionReport regions(String bureauRegion, String regionCode, int year) {
+        Years.check(year);
         String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
         Region region = regions.require(code);
         regions.requireGoverned(bureauRegion, region.code);

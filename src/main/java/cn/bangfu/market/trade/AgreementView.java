@@ -1,5 +1,9 @@
 package cn.bangfu.market.trade;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+
+@RegisterForReflection
 public record AgreementView(long id, String title, String buyerRegionCode, String sellerRegionCode, int year,
                             long targetFen) {
 

@@ -1,14 +1,17 @@
 package cn.bangfu.market.trade;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** An order as one caller sees it: a cooperative sees only its own lines (and their total). */
+@RegisterForReflection
 public record OrderView(long id, long buyerId, Long agreementId, OrderStatus status, long totalFen,
                         Instant placedAt, Instant confirmedAt, Instant shippedAt, Instant deliveredAt,
                         LocalDate deliveredOn, Instant cancelledAt, long version, List<LineView> lines) {
 
+    @RegisterForReflection
     public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId,
                            int quantity, long unitPriceFen, long amountFen, boolean returned, LocalDate returnedOn) {
 

@@ -93,14 +93,16 @@ class MalformedInputTest {
     @Test
     void queryParametersNeverAnswer500() {
         List<String> queries = List.of("page=abc", "size=-3", "size=1000", "page=99999999999", "category=x",
-                "year=x", "year=99999", "from=2026-02-30", "householdId=abc", "cooperativeId=1.5",
+                "year=x", "year=99999", "year=99999999999", "year=-5", "from=2026-02-30", "householdId=abc",
+                "cooperativeId=1.5", "page=20000000&size=200", "page=2147483647", "regionCode=000000",
                 "certification=%00", "regionCode=%27%3B%20drop%20table%20product", "q=%25%5F%5C", "sort=;",
                 "sort=-", "q=" + "x".repeat(300));
         List<String> failures = new ArrayList<>();
         for (String query : queries) {
             for (String path : List.of("/api/v1/products", "/api/v1/regions", "/api/v1/cooperatives",
                     "/api/v1/households", "/api/v1/links", "/api/v1/orders", "/api/v1/contributions",
-                    "/api/v1/households/at-risk")) {
+                    "/api/v1/households/at-risk", "/api/v1/reports/regions", "/api/v1/reports/agreements",
+                    "/api/v1/exports/household-income", "/api/v1/exports/contributions")) {
                 Response response = Api.asNationalBureau().get(path + "?" + query);
                 if (response.statusCode() >= 500) {
                     failures.add(path + "?" + query + " -> " + response.statusCode() + " " + response.asString());

@@ -111,6 +111,18 @@ class CooperativeResourceTest {
                 .post("/api/v1/cooperatives/987654321/status").then().statusCode(404);
         Api.asNationalBureau().get("/api/v1/cooperatives/987654321").then().statusCode(404);
         Api.asNationalBureau().get("/api/v1/cooperatives/not-a-number").then().statusCode(404);
+        // reading: bureau staff inside their region, a cooperative itself, any buyer
+        Api.asBureau(Fixtures.WUQING).get("/api/v1/cooperatives/" + id).then().statusCode(403);
+        Api.asBureau(Fixtures.GANSU).get("/api/v1/cooperatives/" + id).then().statusCode(200);
+        Api.asCooperative(id).get("/api/v1/cooperatives/" + id).then().statusCode(200);
+        Api.asCooperative(id + 1).get("/api/v1/cooperatives/" + id).then().statusCode(403);
+        Api.asBuyer(7).get("/api/v1/cooperatives/" + id).then().statusCode(200);
+        Api.asBureau(Fixtures.WUQING).queryParam("size", 200).get("/api/v1/cooperatives").then().statusCode(200)
+                .body("items.regionCode", everyItem(startsWith("12")));
+        Api.asBureau(Fixtures.WUQING).queryParam("regionCode", Fixtures.JINGNING).get("/api/v1/cooperatives")
+                .then().statusCode(403);
+        Api.asCooperative(id).queryParam("size", 200).get("/api/v1/cooperatives").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.contains((int) id));
     }
 
     @Test

@@ -147,6 +147,24 @@ class ImportTest {
     }
 
     @Test
+    void misplacedIdNumbersAreNeverEchoed() {
+        String id = Fixtures.randomIdNumber();
+        // the ID number typed into the category column, and used as a household code
+        String csv = HEADER + householdLine(Fixtures.uniqueCode("M"), "周八", Fixtures.randomIdNumber(), village, "2", id)
+                + householdLine(id, "周九", Fixtures.randomIdNumber(), village, "2", "ORDINARY");
+        String problem = Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(csv)
+                .post("/api/v1/households/import").then().statusCode(422).extract().asString();
+        assertThat(problem).doesNotContain(id).contains(id.substring(0, 6) + "********" + id.substring(14));
+        Map<String, Object> body = Fixtures.householdBody(village);
+        body.put("code", id);
+        Api.asNationalBureau().body(body).post("/api/v1/households").then().statusCode(400)
+                .body("violations[0].field", equalTo("code"));
+        // a link list from a bureau whose region is not registered
+        Api.asBureau("629999").contentType(CSV).body("householdCode,cooperativeId,mechanism,validFrom,weight\nX,1,SALES_SHARE,2026-01-01,1\n")
+                .post("/api/v1/links/import").then().statusCode(403);
+    }
+
+    @Test
     void templatesDescribeTheLayout() {
         String households = Api.asNationalBureau().accept("text/csv").get("/api/v1/households/import/template")
                 .then().statusCode(200).header("Content-Disposition", containsString("households-template.csv"))

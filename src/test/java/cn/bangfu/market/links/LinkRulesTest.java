@@ -70,6 +70,9 @@ class LinkRulesTest {
         LinkRequest backwards = new LinkRequest(1L, 2L, Mechanism.WAGE, FROM, FROM.minusDays(1), null, null, null,
                 100L, null, null);
         assertThat(fields(LinkRules.check(backwards))).containsExactly("validTo");
+        LinkRequest ancient = new LinkRequest(1L, 2L, Mechanism.WAGE, LocalDate.of(1999, 12, 31), LocalDate.of(2101, 1, 1),
+                null, null, null, 100L, null, null);
+        assertThat(fields(LinkRules.check(ancient))).containsExactly("validFrom", "validTo");
     }
 
     /** Property: the overlap test agrees with enumerating the days of both ranges. */
