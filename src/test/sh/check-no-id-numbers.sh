@@ -2,20 +2,27 @@
 # Grep-able proof that no full resident ID number (GB 11643) left the service
 # during the test suite: not in any HTTP response the tests received
 # (target/http-responses.log, written by ResponseRecorder) and not in any log
-# line of the service (target/quarkus-test.log for @QuarkusTest, target/quarkus.log
-# for the packaged artifact under @QuarkusIntegrationTest).
+# line of the service (target/service-test.log for @QuarkusTest, set in the pom, and
+# target/quarkus.log for the packaged artifact under @QuarkusIntegrationTest).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
 ID_PATTERN='[1-9][0-9]{5}(18|19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]'
 files=()
-for f in target/http-responses.log target/quarkus-test.log* target/quarkus.log; do
+for f in target/http-responses.log target/service-test.log* target/quarkus.log; do
   [ -f "$f" ] && files+=("$f")
 done
-if [ ! -s target/http-responses.log ]; then
-  echo "check-no-id-numbers: target/http-responses.log is missing or empty: nothing was checked" >&2
+for f in target/http-responses.log target/service-test.log target/quarkus.log; do
+  if [ ! -s "$f" ]; then
+    echo "check-no-id-numbers: $f is missing or empty: nothing was checked" >&2
+    exit 1
+  fi
+done
+# Both services must have logged: the test-profile one and the packaged artifact.
+grep -q "Profile test activated" target/service-test.log && grep -q "Profile prod activated" target/quarkus.log || {
+  echo "check-no-id-numbers: a service log lacks its start line; the scan would be incomplete" >&2
   exit 1
-fi
+}
 # The check must have seen households at all: masked numbers prove it.
 masked=$(grep -cE '[0-9]{6}\*{8}[0-9]{3}[0-9X]' target/http-responses.log || true)
 if [ "$masked" -eq 0 ]; then

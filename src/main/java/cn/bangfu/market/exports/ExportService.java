@@ -155,8 +155,8 @@ public class ExportService {
         }
         Region region = scope(bureauRegion, regionCode);
         String pattern = regions.readablePattern(bureauRegion, region.code).orElseThrow();
-        LocalDate first = from == null ? LocalDate.of(2000, 1, 1) : from;
-        LocalDate last = to == null ? LocalDate.of(2100, 12, 31) : to;
+        LocalDate first = from == null ? LocalDate.of(Years.FIRST, 1, 1) : from;
+        LocalDate last = to == null ? LocalDate.of(Years.LAST, 12, 31) : to;
         String sql = """
                 select c.id, c.date, h.code, h.head_name, h.id_number, h.village_code, c.cooperative_id, co.name,
                        c.mechanism, c.amount_fen, c.source_type, c.source_id, c.link_id, c.reversal_of

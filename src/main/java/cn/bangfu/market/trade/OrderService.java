@@ -86,7 +86,7 @@ public class OrderService {
                 throw ApiProblem.unprocessable("Idempotency-Key " + idempotencyKey
                         + " was already used for a different order");
             }
-            return new Placed(view(existing, l -> true), false);
+            return new Placed(OrderView.of(existing, lines(existing.id)), false);
         }
         long orderId = ((Number) claimed.get(0)).longValue();
 
@@ -322,10 +322,6 @@ public class OrderService {
 
     private OrderView flushAndView(ConsumptionOrder order, Predicate<OrderLine> visible) {
         em.flush();
-        return OrderView.of(order, lines(order.id).stream().filter(visible).toList());
-    }
-
-    private OrderView view(ConsumptionOrder order, Predicate<OrderLine> visible) {
         return OrderView.of(order, lines(order.id).stream().filter(visible).toList());
     }
 

@@ -1,6 +1,7 @@
 package cn.bangfu.market.exports;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.EmbeddedPostgres;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.sql.Connection;
@@ -76,7 +76,7 @@ class ExportDisconnectTest {
         }
         assertThat(open).as("export sessions still open after the client left").isZero();
         // and the export stopped early rather than running to the end into a closed connection
-        assertThat(Files.readString(Path.of("target/quarkus-test.log"))).contains("stopped after");
+        assertThat(Files.readString(EmbeddedPostgres.SERVICE_LOG)).contains("stopped after");
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
                      + "where pid <> pg_backend_pid() and state like 'idle in transaction%'");

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -11,6 +12,9 @@ import java.util.Map;
  * shared by every {@code @QuarkusTest} and {@code @QuarkusIntegrationTest}.
  */
 public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
+
+    /** Where the @QuarkusTest service logs (set by surefire in the pom). */
+    public static final Path SERVICE_LOG = Path.of("target/service-test.log").toAbsolutePath();
 
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
 
@@ -27,18 +31,18 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        return Map.of(
+        return Map.ofEntries(
                 // @QuarkusTest runs the test profile, which reads these directly;
-                "quarkus.datasource.jdbc.url", url,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
+                Map.entry("quarkus.datasource.jdbc.url", url),
+                Map.entry("quarkus.datasource.username", "postgres"),
+                Map.entry("quarkus.datasource.password", "postgres"),
                 // the packaged artifact (@QuarkusIntegrationTest) runs the prod profile,
                 // which reads its datasource from these, exactly as in production;
-                "DB_URL", url,
-                "DB_USERNAME", "postgres",
-                "DB_PASSWORD", "postgres",
+                Map.entry("DB_URL", url),
+                Map.entry("DB_USERNAME", "postgres"),
+                Map.entry("DB_PASSWORD", "postgres"),
                 // and it must trust the development key the tests sign with.
-                "mp.jwt.verify.publickey.location", DevKeys.PUBLIC_KEY.toString());
+                Map.entry("mp.jwt.verify.publickey.location", DevKeys.PUBLIC_KEY.toString()));
     }
 
     @Override
