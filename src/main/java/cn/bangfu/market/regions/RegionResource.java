@@ -4,7 +4,7 @@ import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Roles;
-import jakarta.annotation.security.PermitAll;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,7 +22,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Administrative regions. Reading is public reference data; creating is for bureau staff inside their region. */
+/**
+ * Administrative regions. Any authenticated caller reads them (buyers and cooperatives need
+ * region codes too); creating is for bureau staff inside their region. Not public: the
+ * contract lists only the catalogue, health and OpenAPI as such.
+ */
 @Path("/api/v1/regions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,14 +49,14 @@ public class RegionResource {
 
     @GET
     @Path("{code}")
-    @PermitAll
+    @Authenticated
     @Operation(summary = "One region by code")
     public RegionView get(@PathParam("code") String code) {
         return regions.get(code);
     }
 
     @GET
-    @PermitAll
+    @Authenticated
     @Operation(summary = "Children of a region (provinces when parentCode is absent)")
     public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
                                  @QueryParam("page") String page, @QueryParam("size") String size) {
