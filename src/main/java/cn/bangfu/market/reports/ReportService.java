@@ -100,10 +100,10 @@ public class ReportService {
                 group by 1""")
                 .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
                 .setParameter("pattern", region.path + "%");
-        Map<String, Object[]> householdsByChild = new HashMap<>();
+        Map<String, HouseholdCounts> householdsByChild = new HashMap<>();
         for (Object row : households.getResultList()) {
             Object[] r = (Object[]) row;
-            householdsByChild.put((String) r[0], r);
+            householdsByChild.put((String) r[0], HouseholdCounts.of(r));
         }
         Map<String, Long> salesByChild = new HashMap<>();
         for (Object row : sales.getResultList()) {
@@ -112,30 +112,38 @@ public class ReportService {
         }
         List<RegionFigures> children = new ArrayList<>();
         for (Region child : Region.<Region>list("parentCode = ?1 order by code", region.code)) {
-            children.add(figures(child.code, child.name, child.level.name(), householdsByChild.get(child.code),
+            children.add(figures(child.code, child.name, child.level.name(),
+                    householdsByChild.getOrDefault(child.code, HouseholdCounts.NONE),
                     salesByChild.getOrDefault(child.code, 0L)));
         }
         // The total also counts what sits at the region's own level (a county's cooperatives, say).
-        Object[] sum = {null, 0L, 0L, 0L, false, 0L, 0L};
-        householdsByChild.values().forEach(r -> {
-            for (int i : new int[]{1, 2, 3, 5, 6}) {
-                sum[i] = ((Number) sum[i]).longValue() + ((Number) r[i]).longValue();
-            }
-            sum[4] = (Boolean) sum[4] || Boolean.TRUE.equals(r[4]);
-        });
+        HouseholdCounts total = householdsByChild.values().stream().reduce(HouseholdCounts.NONE, HouseholdCounts::plus);
         long totalSales = salesByChild.values().stream().mapToLong(Long::longValue).sum();
-        return new RegionReport(year, figures(region.code, region.name, region.level.name(),
-                householdsByChild.isEmpty() ? null : sum, totalSales), children);
+        return new RegionReport(year, figures(region.code, region.name, region.level.name(), total, totalSales),
+                children);
     }
 
-    private static RegionFigures figures(String code, String name, String level, Object[] row, long salesFen) {
-        if (row == null) {
-            return new RegionFigures(code, name, level, 0, 0, null, salesFen, 0, 0, 0);
+    /** Household figures of one region; {@code hasLine} tells whether at-risk counting was possible. */
+    private record HouseholdCounts(long households, long linked, long atRisk, boolean hasLine, long contributions,
+                                   long other) {
+
+        static final HouseholdCounts NONE = new HouseholdCounts(0, 0, 0, false, 0, 0);
+
+        /** From a row: child, households, linked, at risk, has line, contributions, other income. */
+        static HouseholdCounts of(Object[] r) {
+            return new HouseholdCounts(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), Boolean.TRUE.equals(r[4]), ((Number) r[5]).longValue(),
+                    ((Number) r[6]).longValue());
         }
-        long contributions = ((Number) row[5]).longValue();
-        long other = ((Number) row[6]).longValue();
-        Long atRisk = Boolean.TRUE.equals(row[4]) ? ((Number) row[3]).longValue() : null;
-        return new RegionFigures(code, name, level, ((Number) row[1]).longValue(), ((Number) row[2]).longValue(),
-                atRisk, salesFen, contributions, other, contributions + other);
+
+        HouseholdCounts plus(HouseholdCounts o) {
+            return new HouseholdCounts(households + o.households, linked + o.linked, atRisk + o.atRisk,
+                    hasLine || o.hasLine, contributions + o.contributions, other + o.other);
+        }
+    }
+
+    private static RegionFigures figures(String code, String name, String level, HouseholdCounts c, long salesFen) {
+        return new RegionFigures(code, name, level, c.households(), c.linked(), c.hasLine() ? c.atRisk() : null,
+                salesFen, c.contributions(), c.other(), c.contributions() + c.other());
     }
 }
