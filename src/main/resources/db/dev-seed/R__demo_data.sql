@@ -37,3 +37,10 @@ insert into product (id, cooperative_id, name, category, unit, price_fen, stock,
     (5, 2, '平凉红牛 风干牛肉', 'LIVESTOCK', '袋(250g)', 6800, 400, 600, '平凉红牛', '{GREEN_FOOD}', 'ACTIVE')
 on conflict (id) do nothing;
 select setval('product_seq', greatest((select max(id) from product), 100));
+
+-- Paired-region buyers in 天津市武清区, to try orders with {"groups":["buyer"],"buyer_id":1}.
+insert into buyer (id, name, kind, region_code, annual_food_budget_fen, reserve_bp) values
+    (1, '武清区总工会', 'TRADE_UNION', '120114', null, null),
+    (2, '武清区机关事务服务中心食堂', 'BUDGET_UNIT', '120114', 300000000, 3000)
+on conflict (id) do nothing;
+select setval('buyer_seq', greatest((select max(id) from buyer), 100));
