@@ -64,7 +64,7 @@ public class BuyerResource {
     public ReserveReport reserve(@PathParam("id") String id, @QueryParam("year") String year) {
         long buyerId = Params.id("buyer", id);
         requireSelfOrBureau(buyerId);
-        return buyers.reserve(buyerId, Params.optionalInt("year", year, clock.today().getYear()));
+        return buyers.reserve(buyerId, clock.yearOrCurrent(year));
     }
 
     private void requireSelfOrBureau(long buyerId) {

@@ -1,6 +1,7 @@
 package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlPage;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.cooperatives.Cooperative;
@@ -10,7 +11,6 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -127,16 +127,9 @@ public class ProductService {
             params.put("certification", query.certification().name());
         }
 
-        TypedQuery<Long> count = em.createQuery("select count(p)" + where, Long.class);
-        TypedQuery<Object[]> list = em.createQuery(
-                "select p, c.name, c.regionCode" + where + " order by " + query.sort().orderBy(), Object[].class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(rows, page, count.getSingleResult(),
-                row -> ProductView.of((Product) row[0], (String) row[1], (String) row[2]));
+        return HqlPage.of(em, "select p, c.name, c.regionCode", "p", where.toString(), query.sort().orderBy(), params,
+                        Object[].class, page)
+                .map(row -> ProductView.of((Product) row[0], (String) row[1], (String) row[2]));
     }
 
     private static String escapeLike(String text) {

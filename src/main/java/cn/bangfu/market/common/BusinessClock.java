@@ -21,6 +21,11 @@ public class BusinessClock {
         return LocalDate.now(zone);
     }
 
+    /** A {@code ?year=} parameter, the current business year when absent (400 when not a number). */
+    public int yearOrCurrent(String raw) {
+        return Params.optionalInt("year", raw, today().getYear());
+    }
+
     public LocalDate dateOf(Instant instant) {
         return instant.atZone(zone).toLocalDate();
     }

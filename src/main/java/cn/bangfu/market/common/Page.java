@@ -11,4 +11,9 @@ public record Page<T>(List<T> items, int page, int size, long total) {
     public static <E, T> Page<T> of(List<E> rows, PageRequest request, long total, Function<E, T> mapper) {
         return new Page<>(rows.stream().map(mapper).toList(), request.page(), request.size(), total);
     }
+
+    /** The same page with every item mapped. */
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
 }

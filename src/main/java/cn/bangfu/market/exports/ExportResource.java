@@ -41,7 +41,7 @@ public class ExportResource {
                                     @QueryParam("format") String format, @QueryParam("lang") String lang,
                                     @Context HttpServerResponse response) {
         return send(exports.householdIncome(caller.bureauRegion(), regionCode,
-                Params.optionalInt("year", year, clock.today().getYear()), ExportFormat.parse(format), english(lang),
+                clock.yearOrCurrent(year), ExportFormat.parse(format), english(lang),
                 response::closed));
     }
 

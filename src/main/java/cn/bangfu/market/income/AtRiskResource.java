@@ -4,7 +4,6 @@ import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,10 +35,6 @@ public class AtRiskResource {
     @Operation(summary = "Households whose per-capita income is below their province's monitoring line, by code")
     public Page<AtRiskHousehold> atRisk(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year,
                                         @QueryParam("page") String page, @QueryParam("size") String size) {
-        return reports.atRisk(caller.bureauRegion(), regionCode, year(year), PageRequest.of(page, size));
-    }
-
-    private int year(String raw) {
-        return Params.optionalInt("year", raw, clock.today().getYear());
+        return reports.atRisk(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year), PageRequest.of(page, size));
     }
 }

@@ -34,10 +34,6 @@ public class HouseholdIncomeResource {
     @GET
     @Operation(summary = "A household's income for a year: contributions by mechanism, other income, per capita, at risk")
     public HouseholdIncome householdIncome(@PathParam("id") String id, @QueryParam("year") String year) {
-        return reports.householdIncome(Params.id("household", id), year(year), caller.bureauRegion());
-    }
-
-    private int year(String raw) {
-        return Params.optionalInt("year", raw, clock.today().getYear());
+        return reports.householdIncome(Params.id("household", id), clock.yearOrCurrent(year), caller.bureauRegion());
     }
 }

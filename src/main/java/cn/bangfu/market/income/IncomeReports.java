@@ -2,6 +2,7 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlPage;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.households.HouseholdCategory;
@@ -16,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -101,15 +101,8 @@ public class IncomeReports {
             where.append(" and c.date <= :to");
             params.put("to", to);
         }
-        TypedQuery<Long> count = em.createQuery("select count(c)" + where, Long.class);
-        TypedQuery<Object[]> list = em.createQuery("select c, h.code" + where + " order by c.date, c.id", Object[].class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(rows, page, count.getSingleResult(),
-                r -> ContributionView.of((Contribution) r[0], (String) r[1]));
+        return HqlPage.of(em, "select c, h.code", "c", where.toString(), "c.date, c.id", params, Object[].class, page)
+                .map(r -> ContributionView.of((Contribution) r[0], (String) r[1]));
     }
 
     /** Households of a region whose per-capita income for the year is below their province's line; by code. */

@@ -2,6 +2,7 @@ package cn.bangfu.market.links;
 
 import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlPage;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Violation;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -116,14 +116,8 @@ public class LinkService {
             where.append(" and l.householdId = :householdId");
             params.put("householdId", householdId);
         }
-        TypedQuery<Long> count = em.createQuery("select count(l)" + where, Long.class);
-        TypedQuery<Object[]> list = em.createQuery("select l, h.code" + where + " order by l.id", Object[].class);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
-        List<Object[]> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return Page.of(rows, page, count.getSingleResult(), row -> LinkView.of((BenefitLink) row[0], (String) row[1]));
+        return HqlPage.of(em, "select l, h.code", "l", where.toString(), "l.id", params, Object[].class, page)
+                .map(row -> LinkView.of((BenefitLink) row[0], (String) row[1]));
     }
 
     /**

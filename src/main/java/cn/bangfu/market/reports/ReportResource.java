@@ -44,6 +44,6 @@ public class ReportResource {
     @Path("regions")
     @Operation(summary = "Sales and household income of a region and of each child region (county/township/village)")
     public RegionReport regions(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year) {
-        return reports.regions(caller.bureauRegion(), regionCode, Params.optionalInt("year", year, clock.today().getYear()));
+        return reports.regions(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year));
     }
 }

@@ -2,6 +2,7 @@ package cn.bangfu.market.trade;
 
 import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlPage;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -20,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -267,24 +269,19 @@ public class OrderService {
     public Page<OrderView> search(Viewer viewer, OrderStatus status, PageRequest page) {
         String where = " from ConsumptionOrder o where " + viewer.condition()
                 + (status != null ? " and o.status = :status" : "");
-        TypedQuery<Long> count = em.createQuery("select count(o)" + where, Long.class);
-        TypedQuery<ConsumptionOrder> list = em.createQuery("select o" + where + " order by o.id desc",
-                ConsumptionOrder.class);
-        viewer.parameters().forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
+        Map<String, Object> params = new HashMap<>(viewer.parameters());
         if (status != null) {
-            count.setParameter("status", status);
-            list.setParameter("status", status);
+            params.put("status", status);
         }
-        List<ConsumptionOrder> orders = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        Map<Long, List<OrderLine>> lines = orders.isEmpty() ? Map.of()
+        Page<ConsumptionOrder> orders = HqlPage.of(em, "select o", "o", where, "o.id desc", params,
+                ConsumptionOrder.class, page);
+        // the lines of the whole page in one query
+        Map<Long, List<OrderLine>> lines = orders.items().isEmpty() ? Map.of()
                 : em.createQuery("from OrderLine where orderId in :ids order by orderId, lineNo", OrderLine.class)
-                .setParameter("ids", orders.stream().map(o -> o.id).toList()).getResultList().stream()
+                .setParameter("ids", orders.items().stream().map(o -> o.id).toList()).getResultList().stream()
                 .collect(Collectors.groupingBy(l -> l.orderId));
-        return Page.of(orders, page, count.getSingleResult(),
-                o -> OrderView.of(o, lines.getOrDefault(o.id, List.of()).stream().filter(viewer::seesLine).toList()));
+        return orders.map(o -> OrderView.of(o, lines.getOrDefault(o.id, List.of()).stream()
+                .filter(viewer::seesLine).toList()));
     }
 
     private ConsumptionOrder lockForCooperative(long orderId, long cooperativeId) {
