@@ -1,10 +1,9 @@
 package cn.bangfu.market.catalogue;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import cn.bangfu.market.common.Text;
+import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -16,13 +15,13 @@ import java.util.List;
  */
 @RegisterForReflection
 public record ProductPatch(
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+        @SingleLine(max = 200) String name,
         Category category,
-        @Size(max = 32) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String unit,
+        @SingleLine(max = 32) String unit,
         @Min(1) @Max(ProductRules.MAX_PRICE_FEN) Long priceFen,
         @Min(0) Integer stock,
         @Min(0) @Max(10000) Integer householdShareBp,
-        @Size(max = 200) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String brand,
+        @SingleLine(max = 200) String brand,
         @Size(max = 4) List<@jakarta.validation.constraints.NotNull Certification> certifications,
         ProductStatus status,
         Long version) {

@@ -11,6 +11,8 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Violation> violations;
+    /** Seconds for a {@code Retry-After} header, or null. */
+    private Integer retryAfterSeconds;
 
     public ApiProblem(int status, String title, String detail, List<Violation> violations) {
         super(detail);
@@ -52,6 +54,17 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem unprocessable(String field, String message) {
         return new ApiProblem(422, "Unprocessable Content", field + ": " + message,
                 List.of(new Violation(field, message)));
+    }
+
+    /** 429: too many at once; retry after the given seconds. */
+    public static ApiProblem tooManyRequests(String detail, int retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(429, "Too Many Requests", detail);
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
+    }
+
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -3,6 +3,7 @@ package cn.bangfu.market.common;
 import cn.bangfu.market.exports.ClientGoneException;
 import cn.bangfu.market.imports.ImportRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -42,8 +43,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
-        List<?> errors = e instanceof ImportRejected rejected ? rejected.errors() : List.of();
-        return respond(request, e.status(), e.title(), e.getMessage(), e.violations(), errors);
+        if (e instanceof ImportRejected rejected) {
+            return respond(request, e.status(), e.title(), e.getMessage(), List.of(), rejected.errors(),
+                    rejected.errorCount());
+        }
+        Response response = respond(request, e.status(), e.title(), e.getMessage(), e.violations(), List.of(), null);
+        return e.retryAfterSeconds() == null ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -72,6 +78,8 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             message = "unknown value '" + ife.getValue() + "', expected one of "
                     + Arrays.toString(ife.getTargetType().getEnumConstants());
+        } else if (e instanceof StreamConstraintsException sce) {
+            message = sce.getOriginalMessage(); // names the limit, never the input
         } else if (e instanceof UnrecognizedPropertyException upe) {
             message = "unknown field '" + upe.getPropertyName() + "'";
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
@@ -148,8 +156,8 @@ public class ProblemMappers {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return staleVersion(request);
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                Response mapped = fromSqlState(sql, request);
+            if (t instanceof SQLException sql) {
+                Response mapped = fromSqlException(sql, request);
                 if (mapped != null) {
                     return mapped;
                 }
@@ -159,7 +167,17 @@ public class ProblemMappers {
         return respond(request, 500, "Internal Server Error", "an unexpected error occurred", List.of());
     }
 
-    private Response fromSqlState(SQLException sql, HttpServerRequest request) {
+    private Response fromSqlException(SQLException sql, HttpServerRequest request) {
+        if (DatabaseFailures.isUnavailable(sql)) {
+            LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), sql.getMessage());
+            Response response = respond(request, 503, "Service Unavailable",
+                    "the database is unavailable or busy; retry shortly", List.of());
+            return Response.fromResponse(response)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS).build();
+        }
+        if (sql.getSQLState() == null) {
+            return null;
+        }
         return switch (sql.getSQLState()) {
             case "23505" -> respond(request, 409, "Conflict",
                     "a record with the same unique key already exists", List.of());
@@ -167,6 +185,9 @@ public class ProblemMappers {
                     "the request references a record that does not exist or is still referenced", List.of());
             case "23514", "23502", "22001", "22003" -> respond(request, 422, "Unprocessable Content",
                     "the request breaks a data rule: value out of range or missing", List.of());
+            // NUL in a text, or a character the database encoding cannot hold
+            case "22021", "22P05" -> respond(request, 400, "Bad Request",
+                    "the request holds a character that cannot be stored (NUL or a control character)", List.of());
             case "40001", "40P01" -> respond(request, 409, "Conflict",
                     "a concurrent change conflicted with this request; retry it", List.of());
             default -> null;
@@ -185,13 +206,13 @@ public class ProblemMappers {
 
     private Response respond(HttpServerRequest request, int status, String title, String detail,
                              List<Violation> violations) {
-        return respond(request, status, title, detail, violations, List.of());
+        return respond(request, status, title, detail, violations, List.of(), null);
     }
 
     private Response respond(HttpServerRequest request, int status, String title, String detail,
-                             List<Violation> violations, List<?> errors) {
+                             List<Violation> violations, List<?> errors, Integer errorCount) {
         ProblemDetail body = new ProblemDetail("about:blank", title, status, detail,
-                request == null ? null : request.path(), violations, errors);
+                request == null ? null : request.path(), violations, errors, errorCount);
         String json;
         try {
             // A message may quote what the client sent (a cell of a roster, an enum value): never an ID number.

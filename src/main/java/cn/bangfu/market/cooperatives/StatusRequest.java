@@ -1,7 +1,8 @@
 package cn.bangfu.market.cooperatives;
 
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import cn.bangfu.market.common.Note;
 
-public record StatusRequest(@NotNull CooperativeStatus status, @Size(max = 500) String note) {
+import jakarta.validation.constraints.NotNull;
+
+public record StatusRequest(@NotNull CooperativeStatus status, @Note(max = 500) String note) {
 }

@@ -28,7 +28,7 @@ public final class HouseholdColumns {
     /** The request a row describes, or null (with errors added) when a cell cannot even be parsed. */
     static HouseholdRequest toRequest(ImportRow row, List<RowError> errors) {
         Integer members = null;
-        String rawMembers = row.get("members");
+        String rawMembers = row.numeric("members");
         if (rawMembers != null) {
             try {
                 members = Integer.valueOf(rawMembers);

@@ -1,19 +1,19 @@
 package cn.bangfu.market.households;
 
-import cn.bangfu.market.common.Text;
+import cn.bangfu.market.common.RegionCode;
+
+import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 public record HouseholdRequest(
         @NotNull @NotAnIdNumber
         @Pattern(regexp = "[0-9A-Za-z_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'") String code,
-        @NotNull @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String headName,
+        @NotNull @SingleLine(max = 100) String headName,
         @NotNull @ResidentIdNumber String idNumber,
-        @NotBlank String villageCode,
+        @NotNull @RegionCode String villageCode,
         @NotNull @Min(1) @Max(99) Integer members,
         @NotNull HouseholdCategory category,
         @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone) {

@@ -31,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class TabularFile {
 
-    public static final int MAX_ROWS = 100_000;
     private static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
 
     private TabularFile() {
@@ -41,7 +40,16 @@ public final class TabularFile {
         if (content == null || content.length == 0) {
             throw ApiProblem.badRequest("the file is empty");
         }
-        List<List<String>> raw = isZip(content) ? readXlsx(content) : readCsv(content);
+        if (content.length > ImportLimits.MAX_UPLOAD_BYTES) {
+            throw ImportLimits.tooLarge();
+        }
+        List<List<String>> raw;
+        if (isZip(content)) {
+            XlsxGuard.check(content);
+            raw = readXlsx(content);
+        } else {
+            raw = readCsv(content);
+        }
         return toRows(raw, columns);
     }
 
@@ -63,6 +71,7 @@ public final class TabularFile {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        CsvGuard.check(text);
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
         List<List<String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -73,8 +82,8 @@ public final class TabularFile {
                 cells.add(Integer.toString(rowNumber));
                 record.forEach(cells::add);
                 rows.add(cells);
-                if (rows.size() > MAX_ROWS + 1) {
-                    throw ApiProblem.badRequest("at most " + MAX_ROWS + " rows per file");
+                if (rows.size() > ImportLimits.MAX_DATA_ROWS + 1) {
+                    throw ImportLimits.tooManyRows();
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
@@ -110,8 +119,8 @@ public final class TabularFile {
                         cells.add(cell == null ? null : cellText(cell));
                     }
                     rows.add(cells);
-                    if (rows.size() > MAX_ROWS + 1) {
-                        throw ApiProblem.badRequest("at most " + MAX_ROWS + " rows per file");
+                    if (rows.size() > ImportLimits.MAX_DATA_ROWS + 1) {
+                        throw ImportLimits.tooManyRows();
                     }
                 });
             }

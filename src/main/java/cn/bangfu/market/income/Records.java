@@ -1,5 +1,7 @@
 package cn.bangfu.market.income;
 
+import cn.bangfu.market.common.Note;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -7,7 +9,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ public final class Records {
     public record Dividend(
             @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
             @NotNull LocalDate date,
-            @Size(max = 500) String note) {
+            @Note(max = 500) String note) {
     }
 
     /** 土地流转租金 accrual over inclusive dates within one calendar year. */

@@ -110,7 +110,7 @@ public final class LinkColumns {
         }
 
         Long integer(String field) {
-            String v = row.get(field);
+            String v = row.numeric(field);
             if (v == null) {
                 return null;
             }
@@ -123,7 +123,7 @@ public final class LinkColumns {
         }
 
         BigDecimal decimal(String field) {
-            String v = row.get(field);
+            String v = row.numeric(field);
             if (v == null) {
                 return null;
             }

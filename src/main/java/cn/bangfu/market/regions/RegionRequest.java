@@ -1,16 +1,15 @@
 package cn.bangfu.market.regions;
 
-import jakarta.validation.constraints.Pattern;
-import cn.bangfu.market.common.Text;
-import jakarta.validation.constraints.NotBlank;
+import cn.bangfu.market.common.RegionCode;
+
+import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 public record RegionRequest(
-        @NotBlank String code,
-        @NotNull @Size(max = 100) @Pattern(regexp = Text.SINGLE_LINE, message = Text.SINGLE_LINE_MESSAGE) String name,
+        @NotNull @RegionCode String code,
+        @NotNull @SingleLine(max = 100) String name,
         @NotNull RegionLevel level,
-        String parentCode,
+        @RegionCode String parentCode,
         Boolean povertyAlleviated,
         Boolean keyAssistance) {
 }

@@ -69,8 +69,10 @@ class ImportTest {
         assertThat(problem.getList("errors.row", Integer.class)).containsExactly(12, 202, 504);
         assertThat(problem.getList("errors.field", String.class)).containsExactly("idNumber", "members", "code");
         assertThat(problem.getString("errors[2].message")).contains("repeats row 2");
-        assertThat(problem.getList("violations.field", String.class))
-                .containsExactly("rows[12].idNumber", "rows[202].members", "rows[504].code");
+        // listed once, counted, and the detail counts rows, not errors
+        assertThat(problem.getList("violations")).isNull();
+        assertThat(problem.getInt("errorCount")).isEqualTo(3);
+        assertThat(problem.getString("detail")).startsWith("3 of ");
         assertThat(householdsIn(village)).isZero();
     }
 

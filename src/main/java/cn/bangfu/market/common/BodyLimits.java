@@ -1,0 +1,105 @@
+package cn.bangfu.market.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * JSON bodies are at most {@value #MAX_JSON_BYTES} bytes and uploads (CSV, XLSX, forms)
+ * {@value #MAX_UPLOAD_BYTES}: 413 problems beyond. A declared length is refused before
+ * the body is read; a chunked JSON body is counted while Jackson reads it, a chunked
+ * upload when the import receives it. {@code quarkus.http.limits.max-body-size} (11 MB)
+ * is the HTTP server's own hard stop above both.
+ */
+@Provider
+public class BodyLimits implements ReaderInterceptor {
+
+    /** api.md "Limits": JSON bodies ≤ 1 MB. */
+    public static final int MAX_JSON_BYTES = 1024 * 1024;
+    /** api.md "Limits": uploads ≤ 10 MB. */
+    public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+    @ServerRequestFilter(preMatching = true)
+    public void declaredLength(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return;
+        }
+        long declared = declaredBytes(length);
+        if (isJson(request.getMediaType()) ? declared > MAX_JSON_BYTES : declared > MAX_UPLOAD_BYTES) {
+            throw isJson(request.getMediaType()) ? tooLarge() : uploadTooLarge();
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        if (isJson(context.getMediaType())) {
+            context.setInputStream(new Bounded(context.getInputStream()));
+        }
+        return context.proceed();
+    }
+
+    static boolean isJson(MediaType type) {
+        return type != null && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+    }
+
+    private static long declaredBytes(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE; // not a length: the server refuses it anyway
+        }
+    }
+
+    public static ApiProblem uploadTooLarge() {
+        return new ApiProblem(413, "Content Too Large",
+                "an upload may hold at most " + MAX_UPLOAD_BYTES + " bytes (10 MB)");
+    }
+
+    static ApiProblem tooLarge() {
+        return new ApiProblem(413, "Content Too Large",
+                "a JSON body may hold at most " + MAX_JSON_BYTES + " bytes (1 MB)");
+    }
+
+    /** Fails as soon as more than the limit has been read. */
+    private static final class Bounded extends FilterInputStream {
+        private long read;
+
+        Bounded(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_JSON_BYTES) {
+                throw tooLarge();
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.bangfu.market.imports;
+
+import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BodyLimits;
+
+/**
+ * What an import file may hold, checked before (or while) it is parsed, each refused
+ * with a 400 (413 for the upload's size) that names the limit. The numbers are the
+ * contract's (api.md "Limits") and far above any county roster: 100,000 households
+ * are a large county's whole register.
+ */
+public final class ImportLimits {
+
+    public static final int MAX_UPLOAD_BYTES = BodyLimits.MAX_UPLOAD_BYTES;
+    public static final int MAX_DATA_ROWS = 100_000;
+    public static final int MAX_COLUMNS = 64;
+    public static final int MAX_CELL_CHARS = 1_000;
+    public static final int MAX_NUMERIC_CHARS = 30;
+    public static final long MAX_XLSX_UNCOMPRESSED_BYTES = 100L * 1024 * 1024;
+    public static final int MAX_COMPRESSION_RATIO = 100;
+    public static final int MAX_XLSX_PARTS = 1_000;
+    /** A rejected import lists this many row errors at most, and counts them all. */
+    public static final int MAX_ERRORS_LISTED = 200;
+
+    private ImportLimits() {
+    }
+
+    static ApiProblem exceeded(String limit) {
+        return new ApiProblem(400, "Import Limit Exceeded", limit + "; nothing was imported");
+    }
+
+    static ApiProblem tooLarge() {
+        return BodyLimits.uploadTooLarge();
+    }
+
+    static ApiProblem tooManyRows() {
+        return exceeded("a file holds at most " + MAX_DATA_ROWS + " data rows");
+    }
+
+    static ApiProblem tooManyColumns() {
+        return exceeded("a file holds at most " + MAX_COLUMNS + " columns");
+    }
+
+    static ApiProblem cellTooLong() {
+        return exceeded("a cell holds at most " + MAX_CELL_CHARS + " characters");
+    }
+}

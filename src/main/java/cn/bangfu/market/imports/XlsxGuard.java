@@ -1,0 +1,237 @@
+package cn.bangfu.market.imports;
+
+import cn.bangfu.market.common.ApiProblem;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads a workbook once, streaming, before fastexcel does, and refuses what would make
+ * the reader pay more than the file holds: a decompression bomb (more than
+ * {@value ImportLimits#MAX_COMPRESSION_RATIO} × the file or 100 MB inflated), a cell
+ * reference beyond column {@value ImportLimits#MAX_COLUMNS} (fastexcel pads a row up
+ * to the column a cell names), a shared-string index beyond the strings the file
+ * holds (fastexcel reads forward to it), a cell longer than
+ * {@value ImportLimits#MAX_CELL_CHARS} characters. It reads the entries through the
+ * ZIP's central directory, as fastexcel does, so both see the same parts.
+ */
+final class XlsxGuard {
+
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        // no DTDs, hence no entity expansion and no external entities
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XML.setProperty(XMLInputFactory.IS_COALESCING, false);
+    }
+
+    private XlsxGuard() {
+    }
+
+    static void check(byte[] content) {
+        long budget = Math.min(ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES,
+                (long) content.length * ImportLimits.MAX_COMPRESSION_RATIO);
+        Scan scan = new Scan();
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
+            if (entries.size() > ImportLimits.MAX_XLSX_PARTS) {
+                throw ImportLimits.exceeded("a workbook holds at most " + ImportLimits.MAX_XLSX_PARTS + " parts");
+            }
+            Inflated inflated = null;
+            for (ZipArchiveEntry entry : entries) {
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                try (InputStream raw = zip.getInputStream(entry)) {
+                    inflated = new Inflated(raw, budget, inflated == null ? 0 : inflated.total);
+                    if (entry.getName().endsWith(".xml")) {
+                        scan.part(inflated);
+                    }
+                    inflated.skipRest();
+                }
+            }
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ApiProblem problem) {
+                    throw problem; // a limit, reported from inside the XML reader
+                }
+            }
+            throw ApiProblem.badRequest("the XLSX file cannot be read: is it a valid Excel workbook?");
+        }
+        if (scan.maxSharedStringIndex >= scan.sharedStrings) {
+            throw ImportLimits.exceeded("a cell refers to a shared string beyond the " + scan.sharedStrings
+                    + " the workbook holds");
+        }
+    }
+
+    /** What the XML parts hold, gathered element by element. */
+    private static final class Scan {
+        long sharedStrings;
+        long maxSharedStringIndex = -1;
+
+        void part(InputStream in) throws XMLStreamException {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                int cellsInRow = 0;
+                boolean inCellOrString = false; // inside <c> of a sheet or <si> of the shared strings
+                boolean sharedStringCell = false;
+                boolean inValue = false;
+                StringBuilder value = new StringBuilder();
+                int textChars = 0;
+                while (xml.hasNext()) {
+                    int event = xml.next();
+                    if (event == XMLStreamConstants.START_ELEMENT) {
+                        String name = xml.getLocalName();
+                        switch (name) {
+                            case "row" -> cellsInRow = 0;
+                            case "c" -> {
+                                if (++cellsInRow > ImportLimits.MAX_COLUMNS) {
+                                    throw ImportLimits.tooManyColumns();
+                                }
+                                String ref = xml.getAttributeValue(null, "r");
+                                if (ref != null && columnOf(ref) > ImportLimits.MAX_COLUMNS) {
+                                    throw ImportLimits.tooManyColumns();
+                                }
+                                sharedStringCell = "s".equals(xml.getAttributeValue(null, "t"));
+                                inCellOrString = true;
+                            }
+                            case "si" -> {
+                                sharedStrings++;
+                                inCellOrString = true;
+                            }
+                            case "v" -> {
+                                inValue = true;
+                                value.setLength(0);
+                            }
+                            default -> {
+                            }
+                        }
+                        textChars = 0;
+                    } else if (inCellOrString
+                            && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                        textChars += xml.getTextLength();
+                        if (textChars > ImportLimits.MAX_CELL_CHARS) {
+                            throw ImportLimits.cellTooLong();
+                        }
+                        if (inValue) {
+                            value.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                        }
+                    } else if (event == XMLStreamConstants.END_ELEMENT) {
+                        switch (xml.getLocalName()) {
+                            case "v" -> {
+                                inValue = false;
+                                if (sharedStringCell) {
+                                    maxSharedStringIndex = Math.max(maxSharedStringIndex, sharedStringIndex(value));
+                                }
+                            }
+                            case "c", "si" -> inCellOrString = false;
+                            default -> {
+                            }
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+
+        private static long sharedStringIndex(CharSequence text) {
+            String trimmed = text.toString().trim();
+            if (trimmed.isEmpty() || trimmed.length() > 10 || !trimmed.chars().allMatch(Character::isDigit)) {
+                return Long.MAX_VALUE; // not an index of anything this file can hold
+            }
+            return Long.parseLong(trimmed);
+        }
+    }
+
+    /** The 1-based column of a cell reference ("C7" → 3); anything past the limit counts as past it. */
+    static int columnOf(String ref) {
+        int column = 0;
+        for (int i = 0; i < ref.length(); i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else {
+                break;
+            }
+            if (column > ImportLimits.MAX_COLUMNS) {
+                return Integer.MAX_VALUE;
+            }
+        }
+        return column;
+    }
+
+    /** Counts inflated bytes across every part and stops at the budget. */
+    private static final class Inflated extends FilterInputStream {
+        private final long budget;
+        long total;
+
+        Inflated(InputStream in, long budget, long alreadyInflated) {
+            super(in);
+            this.budget = budget;
+            this.total = alreadyInflated;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] sink = new byte[8192];
+            long skipped = 0;
+            for (int r; skipped < n && (r = read(sink, 0, (int) Math.min(sink.length, n - skipped))) > 0; ) {
+                skipped += r;
+            }
+            return skipped;
+        }
+
+        @Override
+        public void close() {
+            // the entry's stream is closed by its owner
+        }
+
+        void skipRest() throws IOException {
+            byte[] sink = new byte[8192];
+            while (read(sink, 0, sink.length) > 0) {
+                // counted, then dropped
+            }
+        }
+
+        private void add(int n) {
+            total += n;
+            if (total > budget) {
+                throw ImportLimits.exceeded("a workbook inflates to at most " + ImportLimits.MAX_COMPRESSION_RATIO
+                        + " times its size and at most " + ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024)
+                        + " MB");
+            }
+        }
+    }
+}
