@@ -5,7 +5,6 @@ import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -55,16 +54,18 @@ public class CooperativeResource {
 
     @GET
     @Path("{id}")
-    @Authenticated
-    @Operation(summary = "One cooperative (bureau staff inside their region, a cooperative itself, any buyer)")
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
+    @Operation(summary = "One cooperative (bureau staff inside their region, a cooperative itself, any buyer)",
+            description = "A buyer sees APPROVED cooperatives only (404 otherwise), without the review note.")
     public CooperativeView get(@PathParam("id") String id) {
         return cooperatives.get(Params.id("cooperative", id), reader());
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "Cooperatives, optionally in a region (or any region below it) and with a status",
-            description = "Bureau staff see their region only; a cooperative sees itself.")
+            description = "Bureau staff see their region only; a cooperative sees itself; a buyer sees APPROVED "
+                    + "cooperatives, without review notes.")
     public Page<CooperativeView> search(@QueryParam("regionCode") String regionCode,
                                         @QueryParam("status") String status,
                                         @QueryParam("page") String page, @QueryParam("size") String size) {
@@ -80,6 +81,6 @@ public class CooperativeResource {
         if (caller.is(Roles.COOPERATIVE)) {
             return new CooperativeService.Reader(null, caller.cooperativeId());
         }
-        return new CooperativeService.Reader(null, null);
+        return CooperativeService.Reader.BUYER; // @RolesAllowed admits no one else
     }
 }

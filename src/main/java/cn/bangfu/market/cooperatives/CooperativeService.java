@@ -68,12 +68,25 @@ public class CooperativeService {
             regions.requireGoverned(reader.bureauRegion(), cooperative.regionCode);
         } else if (reader.ownCooperative() != null && reader.ownCooperative() != id) {
             throw ApiProblem.forbidden("a cooperative sees only itself");
+        } else if (reader.isBuyer()) {
+            if (cooperative.status != CooperativeStatus.APPROVED) {
+                throw ApiProblem.notFound("cooperative", id); // not one a buyer can buy from
+            }
+            return CooperativeView.forBuyer(cooperative);
         }
         return CooperativeView.of(cooperative);
     }
 
-    /** Who reads: {@code bureauRegion} for bureau staff, {@code ownCooperative} for a cooperative, neither for a buyer. */
+    /**
+     * Who reads: {@code bureauRegion} for bureau staff, {@code ownCooperative} for a cooperative,
+     * neither for a buyer, who sees the APPROVED cooperatives it can buy from and not their review notes.
+     */
     public record Reader(String bureauRegion, Long ownCooperative) {
+        public static final Reader BUYER = new Reader(null, null);
+
+        boolean isBuyer() {
+            return bureauRegion == null && ownCooperative == null;
+        }
     }
 
     public Cooperative require(long id) {
@@ -101,6 +114,12 @@ public class CooperativeService {
             where.add("regionCode in (select r.code from Region r where r.path like :pattern)");
             params.and("pattern", pattern);
         }
+        if (reader.isBuyer()) {
+            if (status != null && status != CooperativeStatus.APPROVED) {
+                return new Page<>(List.of(), page.page(), page.size(), 0);
+            }
+            status = CooperativeStatus.APPROVED;
+        }
         if (status != null) {
             where.add("status = :status");
             params.and("status", status);
@@ -108,6 +127,6 @@ public class CooperativeService {
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         var found = Cooperative.<Cooperative>find(query, Sort.by("id"), params);
         List<Cooperative> rows = found.page(page.page(), page.size()).list();
-        return Page.of(rows, page, found.count(), CooperativeView::of);
+        return Page.of(rows, page, found.count(), reader.isBuyer() ? CooperativeView::forBuyer : CooperativeView::of);
     }
 }

@@ -9,6 +9,12 @@ public record CooperativeView(long id, String name, String creditCode, Cooperati
                               String contactPhone, CooperativeStatus status, String statusNote, long version,
                               Instant createdAt, Instant updatedAt) {
 
+    /** As a buyer sees it: the bureau's review note stays with the bureau and the cooperative. */
+    static CooperativeView forBuyer(Cooperative c) {
+        return new CooperativeView(c.id, c.name, c.creditCode, c.kind, c.regionCode, c.contactPhone, c.status,
+                null, c.version, c.createdAt, c.updatedAt);
+    }
+
     static CooperativeView of(Cooperative c) {
         return new CooperativeView(c.id, c.name, c.creditCode, c.kind, c.regionCode, c.contactPhone, c.status,
                 c.statusNote, c.version, c.createdAt, c.updatedAt);

@@ -12,7 +12,6 @@ import cn.bangfu.market.imports.ImportRejected;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
-import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +33,13 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class LinkService {
 
+    /** The household {@code h} lies in the region subtree {@code :pattern}. */
+    private static final String IN_REGION_HOUSEHOLD =
+            "h.villageCode in (select r.code from Region r where r.path like :pattern)";
+    /** The cooperative lies in the region subtree {@code ?2}. */
+    private static final String IN_REGION_COOPERATIVE =
+            "regionCode in (select r.code from Region r where r.path like ?2)";
+
     @Inject
     EntityManager em;
 
@@ -46,12 +52,14 @@ public class LinkService {
         if (!violations.isEmpty()) {
             throw new ApiProblem(400, "Constraint Violation", describe(violations), violations);
         }
-        // Lock the household: concurrent links for it are checked for overlap one at a time.
-        Household household = em.find(Household.class, request.householdId(), LockModeType.PESSIMISTIC_WRITE);
+        Household household = em.find(Household.class, request.householdId());
         if (household == null) {
             throw ApiProblem.unprocessable("householdId", "household " + request.householdId() + " does not exist");
         }
         regions.requireGoverned(bureauRegion, household.villageCode);
+        // Lock the household (only once it is known to be the bureau's): concurrent links for it are
+        // checked for overlap one at a time.
+        em.lock(household, LockModeType.PESSIMISTIC_WRITE);
         Cooperative cooperative = Cooperative.findById(request.cooperativeId());
         if (cooperative == null) {
             throw ApiProblem.unprocessable("cooperativeId", "cooperative " + request.cooperativeId() + " does not exist");
@@ -136,15 +144,19 @@ public class LinkService {
             }
         }
 
+        String bureauPattern = regions.subtreePattern(bureauRegion)
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
+        // Only households and cooperatives inside the bureau's region are looked up (and locked): one
+        // outside it is answered exactly like one that does not exist, so a file cannot probe other regions.
         Map<String, Household> householdsByCode = new HashMap<>();
         Map<Long, Household> householdsById = new HashMap<>();
-        lockHouseholds(parsed, h -> {
+        lockHouseholds(parsed, bureauPattern, h -> {
             householdsByCode.put(h.code, h);
             householdsById.put(h.id, h);
         });
         Map<Long, Cooperative> cooperativesById = new HashMap<>();
         Map<String, Cooperative> cooperativesByCode = new HashMap<>();
-        loadCooperatives(parsed).forEach(c -> {
+        loadCooperatives(parsed, bureauPattern).forEach(c -> {
             cooperativesById.put(c.id, c);
             cooperativesByCode.put(c.creditCode, c);
         });
@@ -154,12 +166,6 @@ public class LinkService {
         for (List<Long> chunk : RegionService.chunks(List.copyOf(productIds))) {
             Product.<Product>list("id in ?1", chunk).forEach(p -> products.put(p.id, p));
         }
-        Set<String> regionCodes = new HashSet<>();
-        householdsById.values().forEach(h -> regionCodes.add(h.villageCode));
-        cooperativesById.values().forEach(c -> regionCodes.add(c.regionCode));
-        Map<String, Region> regionsByCode = regions.findAll(regionCodes);
-        String bureauPattern = regions.subtreePattern(bureauRegion)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
 
         // Stored links of every household involved, plus the rows accepted so far: the overlap pool.
         Map<Long, List<BenefitLink>> pool = new HashMap<>();
@@ -177,21 +183,13 @@ public class LinkService {
                     : householdsById.get(p.householdId());
             if (household == null) {
                 errors.add(new RowError(row, p.householdCode() != null ? "householdCode" : "householdId",
-                        "household " + (p.householdCode() != null ? p.householdCode() : p.householdId())
-                                + " does not exist"));
-            } else if (!RegionService.pathMatches(regionsByCode.get(household.villageCode), bureauPattern)) {
-                errors.add(new RowError(row, "householdCode", "household " + household.code
-                        + " lies outside your region"));
+                        "no such household in your region"));
             }
             Cooperative cooperative = p.creditCode() != null ? cooperativesByCode.get(p.creditCode())
                     : cooperativesById.get(p.cooperativeId());
             if (cooperative == null) {
                 errors.add(new RowError(row, p.creditCode() != null ? "creditCode" : "cooperativeId",
-                        "cooperative " + (p.creditCode() != null ? p.creditCode() : p.cooperativeId())
-                                + " does not exist"));
-            } else if (!RegionService.pathMatches(regionsByCode.get(cooperative.regionCode), bureauPattern)) {
-                errors.add(new RowError(row, "cooperativeId", "cooperative " + cooperative.id
-                        + " lies outside your region"));
+                        "no such cooperative in your region"));
             }
             if (errors.size() > before) {
                 continue;
@@ -237,7 +235,7 @@ public class LinkService {
         return new ImportResult(accepted.size());
     }
 
-    private void lockHouseholds(List<LinkColumns.ParsedLink> parsed, Consumer<Household> sink) {
+    private void lockHouseholds(List<LinkColumns.ParsedLink> parsed, String bureauPattern, Consumer<Household> sink) {
         Set<String> codes = new HashSet<>();
         Set<Long> ids = new HashSet<>();
         parsed.forEach(p -> {
@@ -246,18 +244,20 @@ public class LinkService {
         });
         // In id order, so that concurrent imports cannot deadlock.
         for (List<String> chunk : RegionService.chunks(List.copyOf(codes))) {
-            em.createQuery("from Household h where h.code in :codes order by h.id", Household.class)
-                    .setParameter("codes", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList().forEach(sink);
+            em.createQuery("from Household h where h.code in :codes and " + IN_REGION_HOUSEHOLD
+                            + " order by h.id", Household.class)
+                    .setParameter("codes", chunk).setParameter("pattern", bureauPattern)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(sink);
         }
         for (List<Long> chunk : RegionService.chunks(List.copyOf(ids))) {
-            em.createQuery("from Household h where h.id in :ids order by h.id", Household.class)
-                    .setParameter("ids", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList().forEach(sink);
+            em.createQuery("from Household h where h.id in :ids and " + IN_REGION_HOUSEHOLD
+                            + " order by h.id", Household.class)
+                    .setParameter("ids", chunk).setParameter("pattern", bureauPattern)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(sink);
         }
     }
 
-    private List<Cooperative> loadCooperatives(List<LinkColumns.ParsedLink> parsed) {
+    private List<Cooperative> loadCooperatives(List<LinkColumns.ParsedLink> parsed, String bureauPattern) {
         Set<Long> ids = new HashSet<>();
         Set<String> codes = new HashSet<>();
         parsed.forEach(p -> {
@@ -266,10 +266,10 @@ public class LinkService {
         });
         List<Cooperative> found = new ArrayList<>();
         for (List<Long> chunk : RegionService.chunks(List.copyOf(ids))) {
-            found.addAll(Cooperative.list("id in ?1", chunk));
+            found.addAll(Cooperative.list("id in ?1 and " + IN_REGION_COOPERATIVE, chunk, bureauPattern));
         }
         for (List<String> chunk : RegionService.chunks(List.copyOf(codes))) {
-            found.addAll(Cooperative.list("creditCode in ?1", chunk));
+            found.addAll(Cooperative.list("creditCode in ?1 and " + IN_REGION_COOPERATIVE, chunk, bureauPattern));
         }
         return found;
     }

@@ -4,7 +4,6 @@ import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Roles;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -49,14 +48,14 @@ public class RegionResource {
 
     @GET
     @Path("{code}")
-    @Authenticated
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "One region by code")
     public RegionView get(@PathParam("code") String code) {
         return regions.get(code);
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "Children of a region (provinces when parentCode is absent)")
     public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
                                  @QueryParam("page") String page, @QueryParam("size") String size) {

@@ -113,10 +113,13 @@ public class RegionService {
                 + "and d.path like concat(a.path, '%')", descendant, ancestor) > 0;
     }
 
-    /** 403 unless the bureau's region contains {@code regionCode}. */
+    /**
+     * 403 unless the bureau's region contains {@code regionCode}. The answer names no
+     * region: the code is often that of a resource the caller may not see (a household's village).
+     */
     public void requireGoverned(String bureauRegion, String regionCode) {
         if (!contains(bureauRegion, regionCode)) {
-            throw ApiProblem.forbidden("region " + regionCode + " lies outside your region " + bureauRegion);
+            throw ApiProblem.forbidden("this lies outside your region");
         }
     }
 

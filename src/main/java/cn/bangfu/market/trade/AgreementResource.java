@@ -3,7 +3,6 @@ package cn.bangfu.market.trade;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +43,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}")
-    @Authenticated
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "One agreement")
     public AgreementView get(@PathParam("id") String id) {
         return AgreementView.of(agreements.require(Params.id("agreement", id)));
@@ -52,7 +51,7 @@ public class AgreementResource {
 
     @GET
     @Path("{id}/progress")
-    @Authenticated
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
     public AgreementProgress progress(@PathParam("id") String id) {
         return agreements.progress(Params.id("agreement", id));

@@ -116,7 +116,25 @@ class CooperativeResourceTest {
         Api.asBureau(Fixtures.GANSU).get("/api/v1/cooperatives/" + id).then().statusCode(200);
         Api.asCooperative(id).get("/api/v1/cooperatives/" + id).then().statusCode(200);
         Api.asCooperative(id + 1).get("/api/v1/cooperatives/" + id).then().statusCode(403);
-        Api.asBuyer(7).get("/api/v1/cooperatives/" + id).then().statusCode(200);
+        // a buyer sees only cooperatives it can buy from, and never the bureau's review note
+        Api.asBuyer(7).get("/api/v1/cooperatives/" + id).then().statusCode(404);
+        Api.asBuyer(7).queryParam("size", 200).get("/api/v1/cooperatives").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) id)))
+                .body("items.status", everyItem(org.hamcrest.Matchers.equalTo("APPROVED")))
+                .body("items.statusNote", everyItem(org.hamcrest.Matchers.nullValue()));
+        Api.asBuyer(7).queryParam("status", "PENDING").get("/api/v1/cooperatives").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+        Api.asNationalBureau().body(Map.of("status", "APPROVED", "note", "材料齐全"))
+                .post("/api/v1/cooperatives/" + id + "/status").then().statusCode(200);
+        Api.asBuyer(7).get("/api/v1/cooperatives/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("APPROVED"))
+                .body("statusNote", org.hamcrest.Matchers.nullValue());
+        Api.asCooperative(id).get("/api/v1/cooperatives/" + id).then().statusCode(200)
+                .body("statusNote", org.hamcrest.Matchers.equalTo("材料齐全"));
+        // a token without any of the three roles reads nothing
+        Api.as(Map.of("groups", java.util.List.of("auditor"))).get("/api/v1/cooperatives").then().statusCode(403);
+        Api.as(Map.of("groups", java.util.List.of("auditor"))).get("/api/v1/cooperatives/" + id).then()
+                .statusCode(403);
         Api.asBureau(Fixtures.WUQING).queryParam("size", 200).get("/api/v1/cooperatives").then().statusCode(200)
                 .body("items.regionCode", everyItem(startsWith("12")));
         Api.asBureau(Fixtures.WUQING).queryParam("regionCode", Fixtures.JINGNING).get("/api/v1/cooperatives")

@@ -41,8 +41,9 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
                 Map.entry("DB_URL", url),
                 Map.entry("DB_USERNAME", "postgres"),
                 Map.entry("DB_PASSWORD", "postgres"),
-                // and it must trust the development key the tests sign with.
-                Map.entry("mp.jwt.verify.publickey.location", DevKeys.PUBLIC_KEY.toString()));
+                // and it must trust the development key and issuer the tests sign with.
+                Map.entry("mp.jwt.verify.publickey.location", DevKeys.PUBLIC_KEY.toString()),
+                Map.entry("mp.jwt.verify.issuer", "bangfu-dev"));
     }
 
     @Override
