@@ -8,7 +8,11 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** UTF-8 with BOM (so Excel opens it correctly), RFC 4180 quoting (commons-csv), amounts as "1234.56". */
+/**
+ * UTF-8 with BOM (so Excel opens it correctly), RFC 4180 quoting (commons-csv), amounts as
+ * "1234.56"; text that a spreadsheet would take for a formula gets a leading {@code '}
+ * ({@link SpreadsheetText}).
+ */
 final class CsvTableWriter implements TableWriter {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -51,7 +55,7 @@ final class CsvTableWriter implements TableWriter {
         if (cell instanceof Cell.Whole w) {
             return Long.toString(w.value());
         }
-        return ((Cell.Text) cell).value();
+        return SpreadsheetText.neutralized(((Cell.Text) cell).value());
     }
 
     @Override

@@ -4,7 +4,9 @@ import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /** Ledgers for bureau staff as CSV (UTF-8 with BOM) or XLSX, streamed. */
 @Path("/api/v1/exports")
@@ -33,16 +36,24 @@ public class ExportResource {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    ExportSlots slots;
+
+    @Inject
+    ExportConfig config;
+
+    @Inject
+    Vertx vertx;
+
     @GET
     @Path("household-income")
     @Operation(summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
             description = "format=csv|xlsx (csv by default); Chinese headers, English with lang=en; amounts in yuan.")
     public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year,
                                     @QueryParam("format") String format, @QueryParam("lang") String lang,
-                                    @Context HttpServerResponse response) {
-        return send(exports.householdIncome(caller.bureauRegion(), regionCode,
-                clock.yearOrCurrent(year), ExportFormat.parse(format), english(lang),
-                response::closed));
+                                    @Context RoutingContext routing) {
+        return send(routing, closed -> exports.householdIncome(caller.bureauRegion(), regionCode,
+                clock.yearOrCurrent(year), ExportFormat.parse(format), english(lang), closed));
     }
 
     @GET
@@ -50,16 +61,44 @@ public class ExportResource {
     @Operation(summary = "The contribution ledger of a region between two dates: one row per contribution")
     public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("format") String format,
-                                  @QueryParam("lang") String lang, @Context HttpServerResponse response) {
-        return send(exports.contributions(caller.bureauRegion(), regionCode, Params.optionalDate("from", from),
-                Params.optionalDate("to", to), ExportFormat.parse(format), english(lang), response::closed));
+                                  @QueryParam("lang") String lang, @Context RoutingContext routing) {
+        return send(routing, closed -> exports.contributions(caller.bureauRegion(), regionCode,
+                Params.optionalDate("from", from), Params.optionalDate("to", to), ExportFormat.parse(format),
+                english(lang), closed));
     }
 
     private static boolean english(String lang) {
         return lang != null && lang.trim().toLowerCase().startsWith("en");
     }
 
-    private static Response send(ExportService.Export export) {
+    /**
+     * Takes an export slot (429 when none is free), prepares the export (its 4xx problems
+     * are answered before anything streams), and gives the slot back when the response ends
+     * however it ends; past the deadline the connection is closed, which stops the stream.
+     */
+    private Response send(RoutingContext routing, Function<ExportService.ClientGone, ExportService.Export> prepare) {
+        HttpServerResponse response = routing.response();
+        ExportSlots.Slot slot = slots.acquire();
+        ExportService.Export export;
+        try {
+            export = prepare.apply(response::closed);
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        long timer = vertx.setTimer(config.deadline().toMillis(), id -> {
+            if (!response.ended() && !response.closed()) {
+                response.reset(); // the stream notices between batches, or fails its blocked write
+            }
+        });
+        routing.addEndHandler(ended -> {
+            vertx.cancelTimer(timer);
+            slot.release();
+        });
+        return attachment(export);
+    }
+
+    private static Response attachment(ExportService.Export export) {
         String encoded = URLEncoder.encode(export.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(export.body())
                 .type(export.mediaType())

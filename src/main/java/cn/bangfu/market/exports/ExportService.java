@@ -11,7 +11,6 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -52,8 +51,8 @@ public class ExportService {
     @Inject
     ManagedExecutor executor;
 
-    @ConfigProperty(name = "bangfu.export.statement-timeout", defaultValue = "30min")
-    String statementTimeout;
+    @Inject
+    ExportConfig config;
 
     /** What the resource answers: a file name and the body that streams it. */
     public record Export(String fileName, String asciiFileName, String mediaType, StreamingOutput body) {
@@ -223,7 +222,10 @@ public class ExportService {
             connection.setAutoCommit(false); // a cursor needs a transaction
             connection.setReadOnly(true);
             try (Statement settings = connection.createStatement()) {
-                settings.execute("set local statement_timeout = '" + statementTimeout + "'");
+                // milliseconds, from typed configuration: no text of a request reaches this statement
+                settings.execute("set local statement_timeout = " + config.statementTimeout().toMillis());
+                settings.execute("set local idle_in_transaction_session_timeout = "
+                        + config.idleInTransactionTimeout().toMillis());
             }
             try (TableWriter writer = format == ExportFormat.XLSX ? new XlsxTableWriter(out, sheetName)
                     : new CsvTableWriter(out);
