@@ -1,5 +1,6 @@
 package cn.bangfu.market.exports;
 
+import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Params;
@@ -67,8 +68,19 @@ public class ExportResource {
                 english(lang), closed));
     }
 
+    /** {@code lang=en} (or en-US, …) for English headers; Chinese when absent or zh…; anything else is a 400. */
     private static boolean english(String lang) {
-        return lang != null && lang.trim().toLowerCase().startsWith("en");
+        if (lang == null || lang.isBlank()) {
+            return false;
+        }
+        String tag = lang.trim().toLowerCase(java.util.Locale.ROOT);
+        if (tag.equals("en") || tag.startsWith("en-")) {
+            return true;
+        }
+        if (tag.equals("zh") || tag.startsWith("zh-")) {
+            return false;
+        }
+        throw ApiProblem.invalidField("lang", "must be zh or en");
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.bangfu.market.income;
 
+import cn.bangfu.market.common.BusinessDate;
 import cn.bangfu.market.common.Note;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -27,7 +28,7 @@ public final class Records {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 3)
             BigDecimal quantity,
             @NotNull @Min(0) @Max(1_000_000_000L) Long unitPriceFen,
-            @NotNull LocalDate date) {
+            @NotNull @BusinessDate LocalDate date) {
     }
 
     /** 务工: days with at most 1 decimal, at most 31 per record. */
@@ -35,18 +36,18 @@ public final class Records {
             @NotNull Long householdId,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("31") @Digits(integer = 2, fraction = 1)
             BigDecimal days,
-            @NotNull LocalDate date) {
+            @NotNull @BusinessDate LocalDate date) {
     }
 
     /** 分红 declaration. */
     public record Dividend(
             @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
-            @NotNull LocalDate date,
+            @NotNull @BusinessDate LocalDate date,
             @Note(max = 500) String note) {
     }
 
     /** 土地流转租金 accrual over inclusive dates within one calendar year. */
-    public record LandRentAccrual(@NotNull LocalDate from, @NotNull LocalDate to) {
+    public record LandRentAccrual(@NotNull @BusinessDate LocalDate from, @NotNull @BusinessDate LocalDate to) {
     }
 
     /** The rows a record created. */

@@ -1,0 +1,51 @@
+package cn.bangfu.market.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One rule for every query parameter of every endpoint, before any resource parses it:
+ * at most {@value #MAX_VALUE_CHARS} characters, no control characters (a NUL would
+ * otherwise reach PostgreSQL, which refuses it in text), and a region code
+ * ({@code regionCode}, {@code villageCode}, {@code parentCode}, …) shaped like one: 6 or
+ * 12 digits. No parameter of ours is longer (codes are 12 digits, search terms 100
+ * characters); each endpoint still checks its own parameters' types and ranges. A
+ * well-formed code of no region filters to nothing, like any unknown value.
+ */
+public class QueryLimits {
+
+    static final int MAX_VALUE_CHARS = 200;
+    static final int MAX_PARAMETERS = 32;
+    private static final Set<String> REGION_CODE_PARAMETERS = Set.of("regionCode", "villageCode", "parentCode",
+            "buyerRegionCode", "sellerRegionCode", "provinceCode");
+    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}|[0-9]{12}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void check(ContainerRequestContext request) {
+        Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw ApiProblem.badRequest("at most " + MAX_PARAMETERS + " query parameters");
+        }
+        parameters.forEach((name, values) -> {
+            String nameProblem = TextRules.parameterProblem(name, 64);
+            if (nameProblem != null) {
+                throw ApiProblem.badRequest("a query parameter name " + nameProblem);
+            }
+            for (String value : values) {
+                String problem = TextRules.parameterProblem(value, MAX_VALUE_CHARS);
+                if (problem != null) {
+                    throw ApiProblem.invalidField(name, problem);
+                }
+                if (REGION_CODE_PARAMETERS.contains(name) && !value.isBlank()
+                        && !REGION_CODE.matcher(value.trim()).matches()) {
+                    throw ApiProblem.invalidField(name, "must be a region code of 6 or 12 digits");
+                }
+            }
+        });
+    }
+}
