@@ -51,6 +51,20 @@ class ProductionArtifactIT {
         assertThat(offenders).isEmpty();
     }
 
+    /** Production trusts no default issuer: without one (and a public key) the service refuses to start. */
+    @Test
+    void refusesToStartWithoutTokenTrust() throws Exception {
+        ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true);
+        launch.environment().keySet().removeIf(name -> name.startsWith("MP_JWT") || name.startsWith("DB_"));
+        launch.environment().put("PORT", "0");
+        Process process = launch.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).contains("mp.jwt.verify.issuer");
+    }
+
     private static boolean holdsPrivateKey(String name, InputStream content) throws IOException {
         if (name.endsWith(".pem") || name.endsWith(".key")) {
             return true;

@@ -85,4 +85,56 @@ class ExportDisconnectTest {
             assertThat(rs.getInt(1)).as("transactions left idle").isZero();
         }
     }
+
+    /**
+     * At most four exports stream at once (BANGFU_EXPORTS_MAX, 4 by default): a fifth is refused at
+     * once with 429 and Retry-After, and a slot comes back when a client leaves.
+     */
+    @Test
+    void concurrentExportsAreBounded() throws Exception {
+        Fixtures.standardRegions();
+        String village = Fixtures.newJingningVillage();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into household (id, code, head_name, id_number, "
+                     + "village_code, members, category) select nextval('household_seq'), ? || lpad(g::text, 6, '0'), "
+                     + "'批量户' || g, '620826198001010016', ?, 3, 'ORDINARY' from generate_series(1, 120000) g")) {
+            s.setString(1, Fixtures.uniqueCode("S"));
+            s.setString(2, village);
+            s.executeUpdate();
+        }
+        String token = Api.token(Map.of("groups", List.of("bureau"), "region_code", Fixtures.JINGNING));
+        List<HttpURLConnection> streaming = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                HttpURLConnection http = open(village, token);
+                assertThat(http.getResponseCode()).isEqualTo(200);
+                assertThat(http.getInputStream().readNBytes(8192)).hasSize(8192); // streaming, then left unread
+                streaming.add(http);
+            }
+            HttpURLConnection fifth = open(village, token);
+            assertThat(fifth.getResponseCode()).isEqualTo(429);
+            assertThat(fifth.getHeaderField("Retry-After")).isNotBlank();
+            assertThat(fifth.getContentType()).startsWith("application/problem+json");
+            fifth.disconnect();
+        } finally {
+            streaming.forEach(HttpURLConnection::disconnect);
+        }
+        // the clients left: their slots come back
+        long deadline = System.currentTimeMillis() + 15_000;
+        int status;
+        do {
+            Thread.sleep(200);
+            HttpURLConnection again = open(village, token);
+            status = again.getResponseCode();
+            again.disconnect();
+        } while (status == 429 && System.currentTimeMillis() < deadline);
+        assertThat(status).isEqualTo(200);
+    }
+
+    private HttpURLConnection open(String regionCode, String token) throws Exception {
+        HttpURLConnection http = (HttpURLConnection) new URL(exportUrl + "?year=2026&regionCode=" + regionCode)
+                .openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + token);
+        return http;
+    }
 }
