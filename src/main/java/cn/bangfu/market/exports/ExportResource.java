@@ -28,6 +28,12 @@ import java.util.function.Function;
 @Tag(name = "Exports")
 public class ExportResource {
 
+    static final String FILES = "format=csv|xlsx (csv by default); Chinese headers, English with lang=en; amounts in "
+            + "yuan. CSV text cells that start with =, +, -, @, TAB or CR are written with a leading ' so that a "
+            + "spreadsheet shows them as text and never runs them as a formula (OWASP CSV injection); amounts and "
+            + "ids are numbers and are never prefixed. XLSX text is always a string cell, never a formula. At most "
+            + "BANGFU_EXPORTS_MAX (4) exports stream at once per instance: the next is answered 429 with Retry-After.";
+
     @Inject
     ExportService exports;
 
@@ -49,7 +55,7 @@ public class ExportResource {
     @GET
     @Path("household-income")
     @Operation(summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
-            description = "format=csv|xlsx (csv by default); Chinese headers, English with lang=en; amounts in yuan.")
+            description = ExportResource.FILES)
     public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year,
                                     @QueryParam("format") String format, @QueryParam("lang") String lang,
                                     @Context RoutingContext routing) {
@@ -59,7 +65,8 @@ public class ExportResource {
 
     @GET
     @Path("contributions")
-    @Operation(summary = "The contribution ledger of a region between two dates: one row per contribution")
+    @Operation(summary = "The contribution ledger of a region between two dates: one row per contribution",
+            description = ExportResource.FILES)
     public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") String from,
                                   @QueryParam("to") String to, @QueryParam("format") String format,
                                   @QueryParam("lang") String lang, @Context RoutingContext routing) {

@@ -82,7 +82,7 @@ public class HouseholdResource {
     @POST
     @Path("import")
     @Consumes({Uploads.CSV, Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a household roster (CSV or XLSX): all rows or none")
+    @Operation(summary = "Import a household roster (CSV or XLSX): all rows or none", description = Uploads.LIMITS)
     public Response importFile(byte[] content) {
         return imported(content);
     }
@@ -90,7 +90,7 @@ public class HouseholdResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a household roster sent as a multipart form file")
+    @Operation(summary = "Import a household roster sent as a multipart form file", description = Uploads.LIMITS)
     public Response importForm(@RestForm(FileUpload.ALL) List<FileUpload> files) {
         return imported(Uploads.single(files));
     }

@@ -14,6 +14,13 @@ public final class Uploads {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String CSV = "text/csv";
 
+    /** The limits of every import, for the OpenAPI description. */
+    public static final String LIMITS = "Limits (400 naming the limit, 413 for size): at most 10 MB a file, 100,000 "
+            + "data rows, 64 columns, 1,000 characters a cell, 30 characters a numeric cell; an XLSX inflates to "
+            + "at most 100 times its size and 100 MB, and its cells name no column beyond the 64th and no shared "
+            + "string it does not hold. A rejected file (422) lists its first 200 row errors in errors and counts "
+            + "them all in errorCount; nothing is imported.";
+
     private Uploads() {
     }
 

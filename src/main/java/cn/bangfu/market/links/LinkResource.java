@@ -72,7 +72,7 @@ public class LinkResource {
     @POST
     @Path("import")
     @Consumes({Uploads.CSV, Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a link list (CSV or XLSX): all rows or none")
+    @Operation(summary = "Import a link list (CSV or XLSX): all rows or none", description = Uploads.LIMITS)
     public Response importFile(byte[] content) {
         return imported(content);
     }
@@ -80,7 +80,7 @@ public class LinkResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a link list sent as a multipart form file")
+    @Operation(summary = "Import a link list sent as a multipart form file", description = Uploads.LIMITS)
     public Response importForm(@RestForm(FileUpload.ALL) List<FileUpload> files) {
         return imported(Uploads.single(files));
     }

@@ -94,7 +94,8 @@ class HostileInputTest {
                         + abbreviate(response.asString()));
             }
         }
-        System.out.printf("hostile input: %d requests, slowest %d ms (%s)%n", probes.size(), slowest, slowestName);
+        System.out.printf("hostile input: %d requests, slowest %d ms (%s)%n", probes.size(), slowest,
+                abbreviate(slowestName));
         assertThat(probes).hasSizeGreaterThanOrEqualTo(MIN_REQUESTS);
         assertThat(failures).as("hostile requests not answered with a fast 4xx problem").isEmpty();
         assertThat(tableDigests()).as("tables changed by refused requests").isEqualTo(before);
