@@ -1,23 +1,28 @@
 package cn.bangfu.market.common;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * JSON bodies are at most {@value #MAX_JSON_BYTES} bytes and uploads (CSV, XLSX, forms)
  * {@value #MAX_UPLOAD_BYTES}: 413 problems beyond. A declared length is refused before
  * the body is read; a chunked JSON body is counted while Jackson reads it, a chunked
  * upload when the import receives it. {@code quarkus.http.limits.max-body-size} (11 MB)
- * is the HTTP server's own hard stop above both.
+ * is the HTTP server's own hard stop above both, for chunked bodies that never end.
  */
 @Provider
 public class BodyLimits implements ReaderInterceptor {
@@ -27,15 +32,46 @@ public class BodyLimits implements ReaderInterceptor {
     /** api.md "Limits": uploads ≤ 10 MB. */
     public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-    @ServerRequestFilter(preMatching = true)
-    public void declaredLength(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return;
+    @Inject
+    ObjectMapper mapper;
+
+    /**
+     * Runs before the HTTP server's own body-size check (route order -2, which answers a bare
+     * 413): a declared length beyond the limit is answered with a 413 problem at once, and the
+     * connection closed, before a byte of the body is read.
+     */
+    void declaredLength(@Observes Router router) {
+        router.route().order(-3).handler(this::checkDeclaredLength);
+    }
+
+    private void checkDeclaredLength(RoutingContext routing) {
+        String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            String type = routing.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            boolean json = type != null && isJson(MediaType.valueOf(safeType(type)));
+            if (declaredBytes(length) > (json ? MAX_JSON_BYTES : MAX_UPLOAD_BYTES)) {
+                ApiProblem problem = json ? tooLarge() : uploadTooLarge();
+                String body;
+                try {
+                    body = mapper.writeValueAsString(new ProblemDetail("about:blank", problem.title(), 413,
+                            problem.getMessage(), routing.request().path(), List.of(), List.of(), null));
+                } catch (JsonProcessingException impossible) {
+                    body = "{\"status\":413}";
+                }
+                routing.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(body);
+                return;
+            }
         }
-        long declared = declaredBytes(length);
-        if (isJson(request.getMediaType()) ? declared > MAX_JSON_BYTES : declared > MAX_UPLOAD_BYTES) {
-            throw isJson(request.getMediaType()) ? tooLarge() : uploadTooLarge();
+        routing.next();
+    }
+
+    private static String safeType(String header) {
+        try {
+            MediaType.valueOf(header);
+            return header;
+        } catch (IllegalArgumentException e) {
+            return MediaType.APPLICATION_OCTET_STREAM; // not a media type: treated as an upload
         }
     }
 

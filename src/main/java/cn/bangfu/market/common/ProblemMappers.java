@@ -73,6 +73,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ApiProblem problem) {
+                return apiProblem(problem, request); // a limit hit while Jackson was reading (BodyLimits)
+            }
+        }
         String field = e instanceof JsonMappingException jme ? pathOf(jme) : "";
         String message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
