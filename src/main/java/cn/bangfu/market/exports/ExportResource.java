@@ -5,7 +5,6 @@ import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,12 +45,6 @@ public class ExportResource {
     @Inject
     ExportSlots slots;
 
-    @Inject
-    ExportConfig config;
-
-    @Inject
-    Vertx vertx;
-
     @GET
     @Path("household-income")
     @Operation(summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
@@ -90,31 +83,9 @@ public class ExportResource {
         throw ApiProblem.invalidField("lang", "must be zh or en");
     }
 
-    /**
-     * Takes an export slot (429 when none is free), prepares the export (its 4xx problems
-     * are answered before anything streams), and gives the slot back when the response ends
-     * however it ends; past the deadline the connection is closed, which stops the stream.
-     */
     private Response send(RoutingContext routing, Function<ExportService.ClientGone, ExportService.Export> prepare) {
         HttpServerResponse response = routing.response();
-        ExportSlots.Slot slot = slots.acquire();
-        ExportService.Export export;
-        try {
-            export = prepare.apply(response::closed);
-        } catch (RuntimeException e) {
-            slot.release();
-            throw e;
-        }
-        long timer = vertx.setTimer(config.deadline().toMillis(), id -> {
-            if (!response.ended() && !response.closed()) {
-                response.reset(); // the stream notices between batches, or fails its blocked write
-            }
-        });
-        routing.addEndHandler(ended -> {
-            vertx.cancelTimer(timer);
-            slot.release();
-        });
-        return attachment(export);
+        return attachment(slots.stream(routing, () -> prepare.apply(response::closed)));
     }
 
     private static Response attachment(ExportService.Export export) {

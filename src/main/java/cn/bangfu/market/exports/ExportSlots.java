@@ -1,29 +1,67 @@
 package cn.bangfu.market.exports;
 
 import cn.bangfu.market.common.ApiProblem;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * At most {@link ExportConfig#max()} exports stream at once on this instance: each holds a
  * pooled connection and an open transaction for its whole stream, so unbounded exports
  * would starve every other request of connections. The next one is refused at once (429).
+ * Each stream also has a deadline ({@link ExportConfig#deadline()}), after which its
+ * connection is closed.
  */
 @ApplicationScoped
 public class ExportSlots {
 
     private final Semaphore slots;
     private final int retryAfterSeconds;
+    private final long deadlineMillis;
+    private final Vertx vertx;
 
-    ExportSlots(ExportConfig config) {
+    ExportSlots(ExportConfig config, Vertx vertx) {
         this.slots = new Semaphore(config.max());
         this.retryAfterSeconds = config.retryAfterSeconds();
+        this.deadlineMillis = config.deadline().toMillis();
+        this.vertx = vertx;
+    }
+
+    /**
+     * Takes a slot (429 when none is free), prepares the export (its 4xx problems are answered
+     * before anything streams, and give the slot back), and gives the slot back when the
+     * response ends, however it ends; past the deadline the connection is closed, which the
+     * stream notices between batches or as a failed write.
+     */
+    public <T> T stream(RoutingContext routing, Supplier<T> prepare) {
+        Slot slot = acquire();
+        T export;
+        try {
+            export = prepare.get();
+        } catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        HttpServerResponse response = routing.response();
+        long timer = vertx.setTimer(deadlineMillis, id -> {
+            if (!response.ended() && !response.closed()) {
+                response.reset();
+            }
+        });
+        routing.addEndHandler(ended -> {
+            vertx.cancelTimer(timer);
+            slot.release();
+        });
+        return export;
     }
 
     /** A slot, or a 429 problem with {@code Retry-After} when all are taken. */
-    public Slot acquire() {
+    Slot acquire() {
         if (!slots.tryAcquire()) {
             throw ApiProblem.tooManyRequests("as many exports as this service streams at once are running; "
                     + "retry shortly", retryAfterSeconds);
@@ -31,16 +69,11 @@ public class ExportSlots {
         return new Slot();
     }
 
-    /** Slots free right now. */
-    public int available() {
-        return slots.availablePermits();
-    }
-
-    /** One export's slot; releasing it more than once is harmless (the stream and the response both do). */
-    public final class Slot {
+    /** One export's slot; releasing it more than once is harmless. */
+    final class Slot {
         private final AtomicBoolean released = new AtomicBoolean();
 
-        public void release() {
+        void release() {
             if (released.compareAndSet(false, true)) {
                 slots.release();
             }
