@@ -220,4 +220,27 @@ class ImportTest {
         Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(header + String.join("\n", good) + "\n")
                 .post("/api/v1/links/import").then().statusCode(422);
     }
+
+    /** A link list cannot tell a household or cooperative of another region from one that does not exist. */
+    @Test
+    void linkImportAnswersOtherRegionsLikeUnknownOnes() {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        String code = Fixtures.uniqueCode("X");
+        Fixtures.newHousehold(village, code, 3);
+        String csv = "householdCode,cooperativeId,mechanism,validFrom,weight\n"
+                + code + "," + cooperative + ",DIVIDEND,2026-01-01,1\n" // both exist, in 静宁县
+                + Fixtures.uniqueCode("N") + ",987654321,DIVIDEND,2026-01-01,1\n"; // neither exists
+        String answer = Api.asBureau(Fixtures.WUQING).contentType(CSV).body(csv).post("/api/v1/links/import")
+                .then().statusCode(422).extract().asString();
+        JsonPath problem = new JsonPath(answer);
+        assertThat(problem.getList("errors.row", Integer.class)).containsExactly(2, 2, 3, 3);
+        assertThat(problem.getList("errors.message", String.class)).containsExactly(
+                "no such cooperative in your region", "no such household in your region",
+                "no such cooperative in your region", "no such household in your region");
+        assertThat(answer).doesNotContain(village).doesNotContain(Fixtures.JINGNING);
+        // the same rows are fine for the bureau that governs them
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body("householdCode,cooperativeId,mechanism,validFrom,weight\n"
+                + code + "," + cooperative + ",DIVIDEND,2026-01-01,1\n").post("/api/v1/links/import")
+                .then().statusCode(201);
+    }
 }
