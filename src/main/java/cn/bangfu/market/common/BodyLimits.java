@@ -47,8 +47,7 @@ public class BodyLimits implements ReaderInterceptor {
     private void checkDeclaredLength(RoutingContext routing) {
         String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
-            String type = routing.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            boolean json = type != null && isJson(MediaType.valueOf(safeType(type)));
+            boolean json = declaresJson(routing.request().getHeader(HttpHeaders.CONTENT_TYPE));
             if (declaredBytes(length) > (json ? MAX_JSON_BYTES : MAX_UPLOAD_BYTES)) {
                 ApiProblem problem = json ? tooLarge() : uploadTooLarge();
                 String body;
@@ -58,20 +57,24 @@ public class BodyLimits implements ReaderInterceptor {
                 } catch (JsonProcessingException impossible) {
                     body = "{\"status\":413}";
                 }
+                // the path is the client's own, but may hold anything shaped like an ID number
                 routing.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(body);
+                        .putHeader("Connection", "close").end(Redaction.maskIdNumbers(body));
                 return;
             }
         }
         routing.next();
     }
 
-    private static String safeType(String header) {
+    /** Whether a Content-Type header names JSON; one that is no media type counts as an upload. */
+    private static boolean declaresJson(String header) {
+        if (header == null) {
+            return false;
+        }
         try {
-            MediaType.valueOf(header);
-            return header;
+            return isJson(MediaType.valueOf(header));
         } catch (IllegalArgumentException e) {
-            return MediaType.APPLICATION_OCTET_STREAM; // not a media type: treated as an upload
+            return false;
         }
     }
 
