@@ -63,6 +63,16 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** Row errors of a rejected file, listed in the answer's {@code errors}; none by default. */
+    public List<?> errors() {
+        return List.of();
+    }
+
+    /** How many row errors there are in all ({@code errorCount}), or null when the problem has none. */
+    public Integer errorCount() {
+        return null;
+    }
+
     public Integer retryAfterSeconds() {
         return retryAfterSeconds;
     }

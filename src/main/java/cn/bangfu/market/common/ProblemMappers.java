@@ -1,7 +1,5 @@
 package cn.bangfu.market.common;
 
-import cn.bangfu.market.exports.ClientGoneException;
-import cn.bangfu.market.imports.ImportRejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -43,11 +41,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
-        if (e instanceof ImportRejected rejected) {
-            return respond(request, e.status(), e.title(), e.getMessage(), List.of(), rejected.errors(),
-                    rejected.errorCount());
-        }
-        Response response = respond(request, e.status(), e.title(), e.getMessage(), e.violations(), List.of(), null);
+        Response response = respond(request, e.status(), e.title(), e.getMessage(), e.violations(), e.errors(),
+                e.errorCount());
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
@@ -143,12 +138,6 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response staleState(StaleStateException e, HttpServerRequest request) {
         return staleVersion(request);
-    }
-
-    /** An export whose client went away: already logged by the export, and nobody is listening. */
-    @ServerExceptionMapper
-    public Response clientGone(ClientGoneException e) {
-        return Response.status(499).build();
     }
 
     /** Everything else: look for a database constraint or a business problem in the cause chain. */

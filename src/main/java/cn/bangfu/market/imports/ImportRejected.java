@@ -29,11 +29,13 @@ public class ImportRejected extends ApiProblem {
                 + "; nothing was imported";
     }
 
+    @Override
     public List<RowError> errors() {
         return errors;
     }
 
-    public int errorCount() {
+    @Override
+    public Integer errorCount() {
         return errorCount;
     }
 }
