@@ -1,7 +1,8 @@
 package cn.bangfu.market.common;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,10 +12,17 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class BusinessClock {
 
+    /** {@code bangfu.business.zone} ({@code BANGFU_BUSINESS_ZONE}). */
+    @ConfigMapping(prefix = "bangfu.business")
+    public interface Config {
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+    }
+
     private final ZoneId zone;
 
-    public BusinessClock(@ConfigProperty(name = "bangfu.business-zone", defaultValue = "Asia/Shanghai") String zone) {
-        this.zone = ZoneId.of(zone);
+    BusinessClock(Config config) {
+        this.zone = config.zone();
     }
 
     public LocalDate today() {

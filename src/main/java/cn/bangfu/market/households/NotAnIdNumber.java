@@ -1,5 +1,7 @@
 package cn.bangfu.market.households;
 
+import cn.bangfu.market.common.BusinessClock;
+import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -9,7 +11,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.LocalDate;
 
 /**
  * A value that is shown unmasked (a household code) must not be a resident ID number,
@@ -27,9 +28,13 @@ public @interface NotAnIdNumber {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<NotAnIdNumber, String> {
+        /** Birth dates are judged against today in the business time zone. */
+        @Inject
+        BusinessClock clock;
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || !IdNumbers.isValid(IdNumbers.normalize(value), LocalDate.now());
+            return value == null || !IdNumbers.isValid(IdNumbers.normalize(value), clock.today());
         }
     }
 }

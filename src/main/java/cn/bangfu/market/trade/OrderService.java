@@ -39,9 +39,6 @@ public class OrderService {
     RegionService regions;
 
     @Inject
-    AgreementService agreements;
-
-    @Inject
     BusinessClock clock;
 
     /** Income recording hooks in here: see {@link OrderEvents}. */
