@@ -110,7 +110,7 @@ public class ExportService {
                            sum(y.amount_fen) filter (where y.mechanism = 'LAND_RENT')::bigint as land_rent
                     from household_year_income y where y.household_id = h.id and y.year = ?) s on true
                 left join household_other_income o on o.household_id = h.id and o.year = ?
-                left join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = ?
+                left join monitoring_line ml on ml.province_code = v.province_code and ml.year = ?
                 where v.path like ?
                 order by h.code""";
         List<Object> params = List.of(year, year, year, pattern);

@@ -118,7 +118,7 @@ public class IncomeReports {
         String from = """
                 from household h
                 join region v on v.code = h.village_code
-                join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = :year
+                join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                 left join household_other_income o on o.household_id = h.id and o.year = :year
                 left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
                            where year = :year group by household_id) i on i.household_id = h.id
@@ -160,7 +160,7 @@ public class IncomeReports {
     /** The line of the province containing the village, or null when none is configured. */
     private Long lineFor(String villageCode, int year) {
         List<?> rows = em.createNativeQuery("select ml.per_capita_fen from region v join monitoring_line ml "
-                        + "on ml.province_code = substring(v.path from 2 for 6) and ml.year = ?2 where v.code = ?1")
+                        + "on ml.province_code = v.province_code and ml.year = ?2 where v.code = ?1")
                 .setParameter(1, villageCode).setParameter(2, year).getResultList();
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
     }

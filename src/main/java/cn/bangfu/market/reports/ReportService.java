@@ -80,7 +80,7 @@ public class ReportService {
                     from household h
                     join region v on v.code = h.village_code
                     left join household_other_income o on o.household_id = h.id and o.year = :year
-                    left join monitoring_line ml on ml.province_code = substring(v.path from 2 for 6) and ml.year = :year
+                    left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)
                 select child, count(*), count(*) filter (where linked),
                        count(*) filter (where line is not null and contributions + other < line * members),
