@@ -79,10 +79,8 @@ public class BuyerService {
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         Number spent = (Number) em.createNativeQuery("""
-                select coalesce(sum(case when o.delivered_on between ?2 and ?3 then l.amount_fen else 0 end), 0)
-                     - coalesce(sum(case when l.returned and l.returned_on between ?2 and ?3 then l.amount_fen else 0 end), 0)
-                from order_line l join consumption_order o on o.id = l.order_id
-                where o.buyer_id = ?1 and o.status = 'DELIVERED'""")
+                select coalesce(sum(m.signed_fen), 0) from sale_movement m
+                where m.buyer_id = ?1 and m.business_date between ?2 and ?3""")
                 .setParameter(1, id).setParameter(2, first).setParameter(3, last)
                 .getSingleResult();
         long spentFen = spent.longValue();

@@ -35,14 +35,11 @@ public class ReportService {
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
         Query query = em.createNativeQuery("""
                 select a.id, a.title, a.buyer_region_code, br.name, a.seller_region_code, sr.name, a.year, a.target_fen,
-                       coalesce(sum(l.amount_fen) filter (where o.status = 'DELIVERED'), 0)
-                         - coalesce(sum(l.amount_fen) filter (where o.status = 'DELIVERED' and l.returned), 0),
-                       count(distinct o.id) filter (where o.status = 'DELIVERED')
+                       coalesce(sum(m.signed_fen), 0), count(distinct m.order_id)
                 from agreement a
                 join region br on br.code = a.buyer_region_code
                 join region sr on sr.code = a.seller_region_code
-                left join consumption_order o on o.agreement_id = a.id
-                left join order_line l on l.order_id = o.id
+                left join sale_movement m on m.agreement_id = a.id
                 where (sr.path like :pattern or br.path like :pattern) and (cast(:year as integer) is null or a.year = :year)
                 group by a.id, br.name, sr.name
                 order by a.year, a.id""")
@@ -89,14 +86,11 @@ public class ReportService {
                 .setParameter("component", childComponent).setParameter("year", year)
                 .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%");
         Query sales = em.createNativeQuery("""
-                select split_part(cr.path, '/', :component),
-                       coalesce(sum(l.amount_fen) filter (where o.delivered_on between :first and :last), 0)
-                         - coalesce(sum(l.amount_fen) filter (where l.returned and l.returned_on between :first and :last), 0)
-                from order_line l
-                join consumption_order o on o.id = l.order_id
-                join cooperative c on c.id = l.cooperative_id
+                select split_part(cr.path, '/', :component), coalesce(sum(m.signed_fen), 0)
+                from sale_movement m
+                join cooperative c on c.id = m.cooperative_id
                 join region cr on cr.code = c.region_code
-                where o.status = 'DELIVERED' and cr.path like :pattern
+                where m.business_date between :first and :last and cr.path like :pattern
                 group by 1""")
                 .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
                 .setParameter("pattern", region.path + "%");

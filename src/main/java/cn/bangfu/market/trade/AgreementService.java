@@ -47,10 +47,8 @@ public class AgreementService {
     public AgreementProgress progress(long id) {
         Agreement agreement = require(id);
         Object[] row = (Object[]) em.createNativeQuery("""
-                select coalesce(sum(l.amount_fen), 0) - coalesce(sum(l.amount_fen) filter (where l.returned), 0),
-                       count(distinct o.id)
-                from consumption_order o join order_line l on l.order_id = o.id
-                where o.agreement_id = ?1 and o.status = 'DELIVERED'""")
+                select coalesce(sum(m.signed_fen), 0), count(distinct m.order_id)
+                from sale_movement m where m.agreement_id = ?1""")
                 .setParameter(1, id).getSingleResult();
         long realized = ((Number) row[0]).longValue();
         long orders = ((Number) row[1]).longValue();
