@@ -5,6 +5,7 @@ import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.households.HouseholdCategory;
 import cn.bangfu.market.households.IdNumbers;
+import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionService;
@@ -132,14 +133,15 @@ public class ExportService {
             }
             long other = rs.getLong(13);
             long annual = Math.addExact(contributions, other);
-            long perCapita = Math.floorDiv(annual, (long) members);
-            long line = rs.getLong(14);
-            boolean hasLine = !rs.wasNull();
+            long perCapita = IncomeRules.perCapita(annual, members);
+            long lineValue = rs.getLong(14);
+            Long line = rs.wasNull() ? null : lineValue;
+            Boolean atRisk = IncomeRules.atRisk(perCapita, line);
             cells.add(Cell.fen(other));
             cells.add(Cell.fen(annual));
             cells.add(Cell.fen(perCapita));
-            cells.add(hasLine ? Cell.fen(line) : Cell.text(""));
-            cells.add(Cell.text(!hasLine ? "" : perCapita < line ? (english ? "true" : "是") : (english ? "false" : "否")));
+            cells.add(line != null ? Cell.fen(line) : Cell.text(""));
+            cells.add(Cell.text(atRisk == null ? "" : atRisk ? (english ? "true" : "是") : (english ? "false" : "否")));
         };
         String name = "household-income_" + region.code + "_" + year;
         String chinese = "农户收入台账_" + region.name + "_" + region.code + "_" + year;

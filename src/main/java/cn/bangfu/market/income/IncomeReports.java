@@ -53,10 +53,10 @@ public class IncomeReports {
         long contributions = byMechanism.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
         long other = otherIncome(householdId, year);
         long annual = Math.addExact(contributions, other);
-        long perCapita = Math.floorDiv(annual, (long) household.members);
+        long perCapita = IncomeRules.perCapita(annual, household.members);
         Long line = lineFor(household.villageCode, year);
         return new HouseholdIncome(householdId, household.code, year, contributions, byMechanism, other, annual,
-                household.members, perCapita, line, line == null ? null : perCapita < line);
+                household.members, perCapita, line, IncomeRules.atRisk(perCapita, line));
     }
 
     @Transactional
@@ -123,7 +123,7 @@ public class IncomeReports {
                 left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
                            where year = :year group by household_id) i on i.household_id = h.id
                 where v.path like :pattern
-                  and coalesce(i.total, 0) + coalesce(o.amount_fen, 0) < ml.per_capita_fen * h.members
+                  and below_monitoring_line(coalesce(i.total, 0) + coalesce(o.amount_fen, 0), h.members, ml.per_capita_fen)
                 """;
         Query list = em.createNativeQuery("""
                 select h.id, h.code, h.head_name, h.id_number, h.village_code, h.members, h.category,
@@ -142,7 +142,7 @@ public class IncomeReports {
             long other = ((Number) r[8]).longValue();
             long annual = contributions + other;
             int members = ((Number) r[5]).intValue();
-            long perCapita = Math.floorDiv(annual, (long) members);
+            long perCapita = IncomeRules.perCapita(annual, members);
             long line = ((Number) r[9]).longValue();
             return new AtRiskHousehold(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                     IdNumbers.mask((String) r[3]), (String) r[4], members, HouseholdCategory.valueOf((String) r[6]),

@@ -16,6 +16,19 @@ public final class IncomeRules {
     private IncomeRules() {
     }
 
+    /** Per capita income (人均收入): annual income shared by the members, rounded down to the fen. */
+    public static long perCapita(long annualFen, int members) {
+        return Math.floorDiv(annualFen, (long) members);
+    }
+
+    /**
+     * At risk (防返贫监测): per capita income below the monitoring line; null where no line is set.
+     * SQL says the same as {@code below_monitoring_line(annual, members, line)} (migration V7).
+     */
+    public static Boolean atRisk(long perCapitaFen, Long lineFen) {
+        return lineFen == null ? null : perCapitaFen < lineFen;
+    }
+
     /** SALES_SHARE pool of a delivered line: halfUp(A · shareBp / 10000). */
     public static long salesSharePool(long amountFen, int householdShareBp) {
         return Money.halfUp(Math.multiplyExact(amountFen, (long) householdShareBp), 10_000L);

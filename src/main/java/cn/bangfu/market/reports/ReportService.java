@@ -80,7 +80,7 @@ public class ReportService {
                     left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)
                 select child, count(*), count(*) filter (where linked),
-                       count(*) filter (where line is not null and contributions + other < line * members),
+                       count(*) filter (where below_monitoring_line(contributions + other, members, line)),
                        bool_or(line is not null), coalesce(sum(contributions), 0), coalesce(sum(other), 0)
                 from income group by child""")
                 .setParameter("component", childComponent).setParameter("year", year)

@@ -77,4 +77,22 @@ class IncomeRulesTest {
         assertThat(IncomeRules.activeDays(jan1, mar31, LocalDate.of(2026, 4, 1), null)).isZero();
         assertThat(IncomeRules.activeDays(jan1, jan1, jan1, jan1)).isEqualTo(1);
     }
+
+    /**
+     * Property: the Java rule (floor of annual / members, below the line) and the SQL rule of
+     * below_monitoring_line (annual < line × members) agree for every household, negatives included.
+     */
+    @Test
+    void atRiskInJavaIsAtRiskInSql() {
+        Random random = new Random(5);
+        for (int i = 0; i < 100_000; i++) {
+            long annual = random.nextLong(-2_000_000, 50_000_000);
+            int members = 1 + random.nextInt(99);
+            long line = random.nextLong(0, 1_000_000);
+            assertThat(IncomeRules.atRisk(IncomeRules.perCapita(annual, members), line))
+                    .as("annual %d, members %d, line %d", annual, members, line)
+                    .isEqualTo(annual < line * members);
+        }
+        assertThat(IncomeRules.atRisk(100, null)).isNull();
+    }
 }
