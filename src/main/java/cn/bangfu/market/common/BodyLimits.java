@@ -12,9 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -81,7 +79,8 @@ public class BodyLimits implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         if (isJson(context.getMediaType())) {
-            context.setInputStream(new Bounded(context.getInputStream()));
+            context.setInputStream(new LimitedInputStream(context.getInputStream(), 0, MAX_JSON_BYTES,
+                    BodyLimits::tooLarge));
         }
         return context.proceed();
     }
@@ -106,39 +105,5 @@ public class BodyLimits implements ReaderInterceptor {
     static ApiProblem tooLarge() {
         return new ApiProblem(413, "Content Too Large",
                 "a JSON body may hold at most " + MAX_JSON_BYTES + " bytes (1 MB)");
-    }
-
-    /** Fails as soon as more than the limit has been read. */
-    private static final class Bounded extends FilterInputStream {
-        private long read;
-
-        Bounded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > MAX_JSON_BYTES) {
-                throw tooLarge();
-            }
-        }
     }
 }

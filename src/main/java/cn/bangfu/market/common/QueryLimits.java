@@ -23,7 +23,7 @@ public class QueryLimits {
     static final int MAX_PARAMETERS = 32;
     private static final Set<String> REGION_CODE_PARAMETERS = Set.of("regionCode", "villageCode", "parentCode",
             "buyerRegionCode", "sellerRegionCode", "provinceCode");
-    private static final Pattern REGION_CODE = Pattern.compile("[0-9]{6}|[0-9]{12}");
+    private static final Pattern REGION_CODE = Pattern.compile(RegionCode.SHAPE);
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {

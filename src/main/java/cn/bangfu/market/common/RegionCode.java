@@ -17,13 +17,16 @@ import java.lang.annotation.Target;
  * structure rules of each level are in {@code RegionCodes}. Null is valid.
  */
 @Documented
-@Pattern(regexp = "[0-9]{6}|[0-9]{12}")
+@Pattern(regexp = RegionCode.SHAPE)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.RECORD_COMPONENT,
         ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RegionCode {
+
+    /** 6 digits (GB/T 2260) or 12 (statistical division code); also checked on query parameters. */
+    String SHAPE = "[0-9]{6}|[0-9]{12}";
 
     String message() default "must be a region code of 6 or 12 digits";
 

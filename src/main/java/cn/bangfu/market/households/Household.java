@@ -19,6 +19,9 @@ import java.time.Instant;
 @Table(name = "household")
 public class Household extends PanacheEntityBase {
 
+    /** HQL: the household {@code h} lies in the region subtree whose path pattern is {@code :pattern}. */
+    public static final String IN_REGION = "h.villageCode in (select r.code from Region r where r.path like :pattern)";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "household_seq")
     @SequenceGenerator(name = "household_seq", sequenceName = "household_seq", allocationSize = 50)

@@ -81,10 +81,7 @@ public final class TabularFile {
                 List<String> cells = new ArrayList<>(record.size() + 1);
                 cells.add(Integer.toString(rowNumber));
                 record.forEach(cells::add);
-                rows.add(cells);
-                if (rows.size() > ImportLimits.MAX_DATA_ROWS + 1) {
-                    throw ImportLimits.tooManyRows();
-                }
+                rows.add(cells); // CsvGuard has bounded the rows already
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw ApiProblem.badRequest("the CSV file is malformed (RFC 4180): check quotes near the reported line");

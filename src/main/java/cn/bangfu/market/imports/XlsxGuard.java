@@ -1,6 +1,7 @@
 package cn.bangfu.market.imports;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.LimitedInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -9,7 +10,6 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -48,17 +48,19 @@ final class XlsxGuard {
             if (entries.size() > ImportLimits.MAX_XLSX_PARTS) {
                 throw ImportLimits.exceeded("a workbook holds at most " + ImportLimits.MAX_XLSX_PARTS + " parts");
             }
-            Inflated inflated = null;
+            long inflatedSoFar = 0;
             for (ZipArchiveEntry entry : entries) {
                 if (entry.isDirectory()) {
                     continue;
                 }
                 try (InputStream raw = zip.getInputStream(entry)) {
-                    inflated = new Inflated(raw, budget, inflated == null ? 0 : inflated.total);
+                    LimitedInputStream inflated = new LimitedInputStream(raw, inflatedSoFar, budget,
+                            XlsxGuard::bomb);
                     if (entry.getName().endsWith(".xml")) {
                         scan.part(inflated);
                     }
-                    inflated.skipRest();
+                    inflated.skip(Long.MAX_VALUE); // the rest of the part is inflated, and counted, too
+                    inflatedSoFar = inflated.count();
                 }
             }
         } catch (IOException | XMLStreamException | RuntimeException e) {
@@ -155,6 +157,11 @@ final class XlsxGuard {
         }
     }
 
+    private static ApiProblem bomb() {
+        return ImportLimits.exceeded("a workbook inflates to at most " + ImportLimits.MAX_COMPRESSION_RATIO
+                + " times its size and at most " + ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024) + " MB");
+    }
+
     /** The 1-based column of a cell reference ("C7" → 3); anything past the limit counts as past it. */
     static int columnOf(String ref) {
         int column = 0;
@@ -172,66 +179,5 @@ final class XlsxGuard {
             }
         }
         return column;
-    }
-
-    /** Counts inflated bytes across every part and stops at the budget. */
-    private static final class Inflated extends FilterInputStream {
-        private final long budget;
-        long total;
-
-        Inflated(InputStream in, long budget, long alreadyInflated) {
-            super(in);
-            this.budget = budget;
-            this.total = alreadyInflated;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] sink = new byte[8192];
-            long skipped = 0;
-            for (int r; skipped < n && (r = read(sink, 0, (int) Math.min(sink.length, n - skipped))) > 0; ) {
-                skipped += r;
-            }
-            return skipped;
-        }
-
-        @Override
-        public void close() {
-            // the entry's stream is closed by its owner
-        }
-
-        void skipRest() throws IOException {
-            byte[] sink = new byte[8192];
-            while (read(sink, 0, sink.length) > 0) {
-                // counted, then dropped
-            }
-        }
-
-        private void add(int n) {
-            total += n;
-            if (total > budget) {
-                throw ImportLimits.exceeded("a workbook inflates to at most " + ImportLimits.MAX_COMPRESSION_RATIO
-                        + " times its size and at most " + ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024)
-                        + " MB");
-            }
-        }
     }
 }

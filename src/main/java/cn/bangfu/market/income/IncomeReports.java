@@ -83,7 +83,7 @@ public class IncomeReports {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         StringBuilder where = new StringBuilder(" from Contribution c join Household h on h.id = c.householdId"
-                + " where h.villageCode in (select r.code from Region r where r.path like :pattern)");
+                + " where " + Household.IN_REGION);
         Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
         if (householdId != null) {
             where.append(" and c.householdId = :household");

@@ -33,9 +33,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class LinkService {
 
-    /** The household {@code h} lies in the region subtree {@code :pattern}. */
-    private static final String IN_REGION_HOUSEHOLD =
-            "h.villageCode in (select r.code from Region r where r.path like :pattern)";
     /** The cooperative lies in the region subtree {@code ?2}. */
     private static final String IN_REGION_COOPERATIVE =
             "regionCode in (select r.code from Region r where r.path like ?2)";
@@ -114,7 +111,7 @@ public class LinkService {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         StringBuilder where = new StringBuilder(" from BenefitLink l join Household h on h.id = l.householdId"
-                + " where h.villageCode in (select r.code from Region r where r.path like :pattern)");
+                + " where " + Household.IN_REGION);
         Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
         if (cooperativeId != null) {
             where.append(" and l.cooperativeId = :cooperativeId");
@@ -244,13 +241,13 @@ public class LinkService {
         });
         // In id order, so that concurrent imports cannot deadlock.
         for (List<String> chunk : RegionService.chunks(List.copyOf(codes))) {
-            em.createQuery("from Household h where h.code in :codes and " + IN_REGION_HOUSEHOLD
+            em.createQuery("from Household h where h.code in :codes and " + Household.IN_REGION
                             + " order by h.id", Household.class)
                     .setParameter("codes", chunk).setParameter("pattern", bureauPattern)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(sink);
         }
         for (List<Long> chunk : RegionService.chunks(List.copyOf(ids))) {
-            em.createQuery("from Household h where h.id in :ids and " + IN_REGION_HOUSEHOLD
+            em.createQuery("from Household h where h.id in :ids and " + Household.IN_REGION
                             + " order by h.id", Household.class)
                     .setParameter("ids", chunk).setParameter("pattern", bureauPattern)
                     .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(sink);

@@ -1,6 +1,7 @@
 package cn.bangfu.market.exports;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.BulkHouseholds;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +17,6 @@ import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 
@@ -47,15 +46,7 @@ class ExportDeadlineTest {
     void streamPastItsDeadlineIsClosed() throws Exception {
         Fixtures.standardRegions();
         String village = Fixtures.newJingningVillage();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into household (id, code, head_name, id_number, "
-                     + "village_code, members, category) select nextval('household_seq'), ? || lpad(g::text, 6, '0'), "
-                     + "'批量户' || g, '620826198001010016', ?, 3, 'ORDINARY' from generate_series(1, ?) g")) {
-            s.setString(1, Fixtures.uniqueCode("T"));
-            s.setString(2, village);
-            s.setInt(3, HOUSEHOLDS);
-            s.executeUpdate();
-        }
+        BulkHouseholds.insert(dataSource, village, Fixtures.uniqueCode("T"), HOUSEHOLDS);
         HttpURLConnection http = (HttpURLConnection) new URL(exportUrl + "?year=2026&regionCode=" + village)
                 .openConnection();
         http.setRequestProperty("Authorization", "Bearer " + Api.token(Map.of("groups", List.of("bureau"),

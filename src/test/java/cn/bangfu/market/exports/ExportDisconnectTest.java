@@ -1,6 +1,7 @@
 package cn.bangfu.market.exports;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.BulkHouseholds;
 import cn.bangfu.market.support.EmbeddedPostgres;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -46,15 +47,7 @@ class ExportDisconnectTest {
     void droppedClientReleasesEverything() throws Exception {
         Fixtures.standardRegions();
         String village = Fixtures.newJingningVillage();
-        String prefix = Fixtures.uniqueCode("D");
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into household (id, code, head_name, id_number, "
-                     + "village_code, members, category) select nextval('household_seq'), ? || lpad(g::text, 6, '0'), "
-                     + "'批量户' || g, '620826198001010016', ?, 3, 'ORDINARY' from generate_series(1, 60000) g")) {
-            s.setString(1, prefix);
-            s.setString(2, village);
-            assertThat(s.executeUpdate()).isEqualTo(60000);
-        }
+        assertThat(BulkHouseholds.insert(dataSource, village, Fixtures.uniqueCode("D"), 60000)).isEqualTo(60000);
 
         HttpURLConnection http = (HttpURLConnection) new URL(exportUrl + "?year=2026&regionCode=" + village).openConnection();
         http.setRequestProperty("Authorization", "Bearer " + Api.token(Map.of("groups", List.of("bureau"),
@@ -94,14 +87,7 @@ class ExportDisconnectTest {
     void concurrentExportsAreBounded() throws Exception {
         Fixtures.standardRegions();
         String village = Fixtures.newJingningVillage();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into household (id, code, head_name, id_number, "
-                     + "village_code, members, category) select nextval('household_seq'), ? || lpad(g::text, 6, '0'), "
-                     + "'批量户' || g, '620826198001010016', ?, 3, 'ORDINARY' from generate_series(1, 120000) g")) {
-            s.setString(1, Fixtures.uniqueCode("S"));
-            s.setString(2, village);
-            s.executeUpdate();
-        }
+        BulkHouseholds.insert(dataSource, village, Fixtures.uniqueCode("S"), 120000);
         String token = Api.token(Map.of("groups", List.of("bureau"), "region_code", Fixtures.JINGNING));
         List<HttpURLConnection> streaming = new java.util.ArrayList<>();
         try {
