@@ -2,7 +2,6 @@ package cn.bangfu.market.buyers;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.BusinessClock;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,8 +50,8 @@ public class BuyerResource {
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.BUYER})
     @Operation(summary = "One buyer (bureau staff, or the buyer itself)")
-    public BuyerView get(@PathParam("id") String id) {
-        long buyerId = Params.id("buyer", id);
+    public BuyerView get(@PathParam("id") long id) {
+        long buyerId = id;
         requireSelfOrBureau(buyerId);
         return buyers.get(buyerId);
     }
@@ -61,8 +60,8 @@ public class BuyerResource {
     @Path("{id}/reserve")
     @RolesAllowed({Roles.BUREAU, Roles.BUYER})
     @Operation(summary = "A budget unit's reserved share vs. spending (delivered minus returned) for a year")
-    public ReserveReport reserve(@PathParam("id") String id, @QueryParam("year") String year) {
-        long buyerId = Params.id("buyer", id);
+    public ReserveReport reserve(@PathParam("id") long id, @QueryParam("year") Integer year) {
+        long buyerId = id;
         requireSelfOrBureau(buyerId);
         return buyers.reserve(buyerId, clock.yearOrCurrent(year));
     }

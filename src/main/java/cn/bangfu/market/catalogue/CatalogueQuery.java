@@ -1,22 +1,21 @@
 package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.Params;
 
 /** Filters and order of a catalogue search; every part optional. */
 public record CatalogueQuery(String text, Category category, String regionCode, Certification certification,
                              CatalogueSort sort) {
 
-    public static CatalogueQuery parse(String q, String category, String regionCode, String certification,
+    public static CatalogueQuery parse(String q, Category category, String regionCode, Certification certification,
                                        String sort) {
         String text = q == null || q.isBlank() ? null : q.trim();
         if (text != null && text.length() > 100) {
             throw ApiProblem.invalidField("q", "must be at most 100 characters");
         }
         return new CatalogueQuery(text,
-                Params.optionalEnum("category", category, Category.class),
+                category,
                 regionCode == null || regionCode.isBlank() ? null : regionCode.trim(),
-                Params.optionalEnum("certification", certification, Certification.class),
+                certification,
                 CatalogueSort.parse(sort));
     }
 }

@@ -2,7 +2,6 @@ package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,8 +34,8 @@ public class CooperativeProductResource {
     @POST
     @RolesAllowed(Roles.COOPERATIVE)
     @Operation(summary = "List a new product (the cooperative itself only)")
-    public Response create(@PathParam("id") String id, @Valid @NotNull ProductRequest request) {
-        long cooperativeId = Params.id("cooperative", id);
+    public Response create(@PathParam("id") long id, @Valid @NotNull ProductRequest request) {
+        long cooperativeId = id;
         if (!caller.actsForCooperative(cooperativeId)) {
             throw ApiProblem.forbidden("you may list products only for your own cooperative");
         }

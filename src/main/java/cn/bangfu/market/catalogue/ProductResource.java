@@ -1,9 +1,10 @@
 package cn.bangfu.market.catalogue;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +48,8 @@ public class ProductResource {
     @RolesAllowed(Roles.COOPERATIVE)
     @Operation(summary = "Change price, stock, status (ACTIVE|DELISTED) or other fields of an own product")
     @RequestBody(content = @Content(schema = @Schema(implementation = ProductPatch.class)))
-    public ProductView update(@PathParam("id") String id, JsonNode body) throws IOException {
-        long productId = Params.id("product", id);
+    public ProductView update(@PathParam("id") long id, JsonNode body) throws IOException {
+        long productId = id;
         return products.update(productId, caller.cooperativeId(), strictJson.read(body, ProductPatch.class));
     }
 
@@ -56,8 +57,8 @@ public class ProductResource {
     @Path("{id}")
     @PermitAll
     @Operation(summary = "One product (public)")
-    public ProductView get(@PathParam("id") String id) {
-        return products.get(Params.id("product", id));
+    public ProductView get(@PathParam("id") long id) {
+        return products.get(id);
     }
 
     @GET
@@ -65,12 +66,12 @@ public class ProductResource {
     @Operation(summary = "Public catalogue: ACTIVE products of APPROVED cooperatives",
             description = "q matches name or brand; regionCode matches the cooperative's region or any ancestor; "
                     + "sort is one of id, name, priceFen, createdAt, prefixed with - for descending.")
-    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") String category,
+    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") Category category,
                                     @QueryParam("regionCode") String regionCode,
-                                    @QueryParam("certification") String certification,
+                                    @QueryParam("certification") Certification certification,
                                     @QueryParam("sort") String sort,
-                                    @QueryParam("page") String page, @QueryParam("size") String size) {
+                                    @Valid @BeanParam PageParams page) {
         return products.search(CatalogueQuery.parse(q, category, regionCode, certification, sort),
-                PageRequest.of(page, size));
+                page.request());
     }
 }

@@ -29,9 +29,9 @@ public class BusinessClock {
         return LocalDate.now(zone);
     }
 
-    /** A {@code ?year=} parameter, the current business year when absent (400 when not a number). */
-    public int yearOrCurrent(String raw) {
-        return Params.optionalInt("year", raw, today().getYear());
+    /** A {@code ?year=} parameter, the current business year when absent. */
+    public int yearOrCurrent(Integer year) {
+        return year == null ? today().getYear() : year;
     }
 
     public LocalDate dateOf(Instant instant) {

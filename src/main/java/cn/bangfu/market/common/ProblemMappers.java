@@ -127,6 +127,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return json(jpe, request);
         }
+        // A typed parameter that could not be converted (TypedParams), wrapped by JAX-RS in a 404.
+        if (e.getCause() instanceof ApiProblem problem) {
+            return apiProblem(problem, request);
+        }
         return respond(request, status, type.getReasonPhrase(), detail, List.of());
     }
 

@@ -1,9 +1,9 @@
 package cn.bangfu.market.cooperatives;
 
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,8 +48,8 @@ public class CooperativeResource {
     @Path("{id}/status")
     @RolesAllowed(Roles.BUREAU)
     @Operation(summary = "Approve or suspend a cooperative (PENDING → APPROVED ↔ SUSPENDED)")
-    public CooperativeView changeStatus(@PathParam("id") String id, @Valid @NotNull StatusRequest request) {
-        return cooperatives.changeStatus(Params.id("cooperative", id), request, caller.bureauRegion());
+    public CooperativeView changeStatus(@PathParam("id") long id, @Valid @NotNull StatusRequest request) {
+        return cooperatives.changeStatus(id, request, caller.bureauRegion());
     }
 
     @GET
@@ -57,8 +57,8 @@ public class CooperativeResource {
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "One cooperative (bureau staff inside their region, a cooperative itself, any buyer)",
             description = "A buyer sees APPROVED cooperatives only (404 otherwise), without the review note.")
-    public CooperativeView get(@PathParam("id") String id) {
-        return cooperatives.get(Params.id("cooperative", id), reader());
+    public CooperativeView get(@PathParam("id") long id) {
+        return cooperatives.get(id, reader());
     }
 
     @GET
@@ -67,11 +67,11 @@ public class CooperativeResource {
             description = "Bureau staff see their region only; a cooperative sees itself; a buyer sees APPROVED "
                     + "cooperatives, without review notes.")
     public Page<CooperativeView> search(@QueryParam("regionCode") String regionCode,
-                                        @QueryParam("status") String status,
-                                        @QueryParam("page") String page, @QueryParam("size") String size) {
+                                        @QueryParam("status") CooperativeStatus status,
+                                        @Valid @BeanParam PageParams page) {
         return cooperatives.search(reader(), regionCode,
-                Params.optionalEnum("status", status, CooperativeStatus.class),
-                PageRequest.of(page, size));
+                status,
+                page.request());
     }
 
     private CooperativeService.Reader reader() {

@@ -1,9 +1,5 @@
 package cn.bangfu.market.exports;
 
-import cn.bangfu.market.common.ApiProblem;
-
-import java.util.Locale;
-
 public enum ExportFormat {
     CSV("text/csv; charset=UTF-8", "csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
@@ -16,14 +12,8 @@ public enum ExportFormat {
         this.extension = extension;
     }
 
-    public static ExportFormat parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return CSV;
-        }
-        try {
-            return valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalidField("format", "must be csv or xlsx");
-        }
+    /** CSV when no {@code format} is asked for. */
+    public static ExportFormat orDefault(ExportFormat format) {
+        return format == null ? CSV : format;
     }
 }

@@ -1,9 +1,9 @@
 package cn.bangfu.market.exports;
 
+import java.time.LocalDate;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -49,22 +49,22 @@ public class ExportResource {
     @Path("household-income")
     @Operation(summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
             description = ExportResource.FILES)
-    public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year,
-                                    @QueryParam("format") String format, @QueryParam("lang") String lang,
+    public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
+                                    @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
                                     @Context RoutingContext routing) {
         return send(routing, closed -> exports.householdIncome(caller.bureauRegion(), regionCode,
-                clock.yearOrCurrent(year), ExportFormat.parse(format), english(lang), closed));
+                clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
     }
 
     @GET
     @Path("contributions")
     @Operation(summary = "The contribution ledger of a region between two dates: one row per contribution",
             description = ExportResource.FILES)
-    public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("format") String format,
+    public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") LocalDate from,
+                                  @QueryParam("to") LocalDate to, @QueryParam("format") ExportFormat format,
                                   @QueryParam("lang") String lang, @Context RoutingContext routing) {
         return send(routing, closed -> exports.contributions(caller.bureauRegion(), regionCode,
-                Params.optionalDate("from", from), Params.optionalDate("to", to), ExportFormat.parse(format),
+                from, to, ExportFormat.orDefault(format),
                 english(lang), closed));
     }
 

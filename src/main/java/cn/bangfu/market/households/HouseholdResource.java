@@ -1,9 +1,9 @@
 package cn.bangfu.market.households;
 
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.TabularFile;
@@ -56,26 +56,26 @@ public class HouseholdResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One household (ID number masked)")
-    public HouseholdView get(@PathParam("id") String id) {
-        return households.get(Params.id("household", id), caller.bureauRegion());
+    public HouseholdView get(@PathParam("id") long id) {
+        return households.get(id, caller.bureauRegion());
     }
 
     @GET
     @Operation(summary = "Households in a village or any region above it, inside the bureau's region")
     public Page<HouseholdView> search(@QueryParam("villageCode") String villageCode,
                                       @QueryParam("regionCode") String regionCode,
-                                      @QueryParam("category") String category,
-                                      @QueryParam("page") String page, @QueryParam("size") String size) {
+                                      @QueryParam("category") HouseholdCategory category,
+                                      @Valid @BeanParam PageParams page) {
         return households.search(caller.bureauRegion(), villageCode != null ? villageCode : regionCode,
-                Params.optionalEnum("category", category, HouseholdCategory.class), PageRequest.of(page, size));
+                category, page.request());
     }
 
     @PUT
     @Path("{id}/other-income/{year}")
     @Operation(summary = "Declare the household's income from all other sources for a year")
-    public OtherIncome.View declareOtherIncome(@PathParam("id") String id, @PathParam("year") String year,
+    public OtherIncome.View declareOtherIncome(@PathParam("id") long id, @PathParam("year") int year,
                                                @Valid @NotNull OtherIncome.Request request) {
-        return households.declareOtherIncome(Params.id("household", id), Params.optionalInt("year", year, 0),
+        return households.declareOtherIncome(id, year,
                 request.amountFen(), caller.bureauRegion());
     }
 

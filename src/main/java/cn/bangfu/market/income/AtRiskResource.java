@@ -1,9 +1,11 @@
 package cn.bangfu.market.income;
 
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,8 +35,8 @@ public class AtRiskResource {
 
     @GET
     @Operation(summary = "Households whose per-capita income is below their province's monitoring line, by code")
-    public Page<AtRiskHousehold> atRisk(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year,
-                                        @QueryParam("page") String page, @QueryParam("size") String size) {
-        return reports.atRisk(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year), PageRequest.of(page, size));
+    public Page<AtRiskHousehold> atRisk(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
+                                        @Valid @BeanParam PageParams page) {
+        return reports.atRisk(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year), page.request());
     }
 }

@@ -2,7 +2,6 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,33 +36,32 @@ public class CooperativeIncomeResource {
     @POST
     @Path("procurements")
     @Operation(summary = "Record a purchase from a household (订单收购), paid at least the link's floor price")
-    public Response procurement(@PathParam("id") String id, @Valid @NotNull Records.Procurement request) {
+    public Response procurement(@PathParam("id") long id, @Valid @NotNull Records.Procurement request) {
         return created(income.procurement(own(id), request));
     }
 
     @POST
     @Path("wages")
     @Operation(summary = "Record days a household member worked (务工), at most 31 per record")
-    public Response wage(@PathParam("id") String id, @Valid @NotNull Records.Wage request) {
+    public Response wage(@PathParam("id") long id, @Valid @NotNull Records.Wage request) {
         return created(income.wage(own(id), request));
     }
 
     @POST
     @Path("dividends")
     @Operation(summary = "Declare a dividend (分红), split by weight among the DIVIDEND links active on its date")
-    public Response dividend(@PathParam("id") String id, @Valid @NotNull Records.Dividend request) {
+    public Response dividend(@PathParam("id") long id, @Valid @NotNull Records.Dividend request) {
         return created(income.dividend(own(id), request));
     }
 
     @POST
     @Path("land-rent-accruals")
     @Operation(summary = "Accrue land rent (土地流转租金) for [from, to] by each LAND_RENT link's active days")
-    public Response landRent(@PathParam("id") String id, @Valid @NotNull Records.LandRentAccrual request) {
+    public Response landRent(@PathParam("id") long id, @Valid @NotNull Records.LandRentAccrual request) {
         return created(income.landRent(own(id), request));
     }
 
-    private long own(String id) {
-        long cooperativeId = Params.id("cooperative", id);
+    private long own(long cooperativeId) {
         if (!caller.actsForCooperative(cooperativeId)) {
             throw ApiProblem.forbidden("you may record income only for your own cooperative");
         }

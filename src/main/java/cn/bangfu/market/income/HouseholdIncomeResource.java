@@ -2,7 +2,6 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,7 +32,7 @@ public class HouseholdIncomeResource {
 
     @GET
     @Operation(summary = "A household's income for a year: contributions by mechanism, other income, per capita, at risk")
-    public HouseholdIncome householdIncome(@PathParam("id") String id, @QueryParam("year") String year) {
-        return reports.householdIncome(Params.id("household", id), clock.yearOrCurrent(year), caller.bureauRegion());
+    public HouseholdIncome householdIncome(@PathParam("id") long id, @QueryParam("year") Integer year) {
+        return reports.householdIncome(id, clock.yearOrCurrent(year), caller.bureauRegion());
     }
 }

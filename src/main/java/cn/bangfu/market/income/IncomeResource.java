@@ -1,9 +1,10 @@
 package cn.bangfu.market.income;
 
+import java.time.LocalDate;
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,22 +39,22 @@ public class IncomeResource {
     @Path("monitoring-lines/{provinceCode}/{year}")
     @Operation(summary = "Set a province's per-capita monitoring line for a year (a bureau governing the province)")
     public MonitoringLine.View setMonitoringLine(@PathParam("provinceCode") String provinceCode,
-                                                 @PathParam("year") String year,
+                                                 @PathParam("year") int year,
                                                  @Valid @NotNull MonitoringLine.Request request) {
-        return reports.setMonitoringLine(provinceCode, Params.optionalInt("year", year, 0), request.perCapitaFen(),
+        return reports.setMonitoringLine(provinceCode, year, request.perCapitaFen(),
                 caller.bureauRegion());
     }
 
     @GET
     @Path("contributions")
     @Operation(summary = "The contribution ledger inside the bureau's region, filtered; oldest first")
-    public Page<ContributionView> contributions(@QueryParam("householdId") String householdId,
-                                                @QueryParam("cooperativeId") String cooperativeId,
+    public Page<ContributionView> contributions(@QueryParam("householdId") Long householdId,
+                                                @QueryParam("cooperativeId") Long cooperativeId,
                                                 @QueryParam("regionCode") String regionCode,
-                                                @QueryParam("from") String from, @QueryParam("to") String to,
-                                                @QueryParam("page") String page, @QueryParam("size") String size) {
-        return reports.contributions(caller.bureauRegion(), Params.optionalLong("householdId", householdId),
-                Params.optionalLong("cooperativeId", cooperativeId), regionCode, Params.optionalDate("from", from),
-                Params.optionalDate("to", to), PageRequest.of(page, size));
+                                                @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                                @Valid @BeanParam PageParams page) {
+        return reports.contributions(caller.bureauRegion(), householdId,
+                cooperativeId, regionCode, from,
+                to, page.request());
     }
 }

@@ -1,9 +1,9 @@
 package cn.bangfu.market.links;
 
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.TabularFile;
@@ -56,17 +56,17 @@ public class LinkResource {
     @POST
     @Path("{id}/end")
     @Operation(summary = "End a link: validTo becomes that date (still active on it)")
-    public LinkView end(@PathParam("id") String id, @Valid @NotNull EndRequest request) {
-        return links.end(Params.id("link", id), request.date(), caller.bureauRegion());
+    public LinkView end(@PathParam("id") long id, @Valid @NotNull EndRequest request) {
+        return links.end(id, request.date(), caller.bureauRegion());
     }
 
     @GET
     @Operation(summary = "Links of households inside the bureau's region, by cooperative and/or household")
-    public Page<LinkView> search(@QueryParam("cooperativeId") String cooperativeId,
-                                 @QueryParam("householdId") String householdId,
-                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        return links.search(caller.bureauRegion(), Params.optionalLong("cooperativeId", cooperativeId),
-                Params.optionalLong("householdId", householdId), PageRequest.of(page, size));
+    public Page<LinkView> search(@QueryParam("cooperativeId") Long cooperativeId,
+                                 @QueryParam("householdId") Long householdId,
+                                 @Valid @BeanParam PageParams page) {
+        return links.search(caller.bureauRegion(), cooperativeId,
+                householdId, page.request());
     }
 
     @POST

@@ -1,8 +1,9 @@
 package cn.bangfu.market.regions;
 
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public class RegionResource {
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "Children of a region (provinces when parentCode is absent)")
     public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
-                                 @QueryParam("page") String page, @QueryParam("size") String size) {
-        return regions.children(parentCode, PageRequest.of(page, size));
+                                 @Valid @BeanParam PageParams page) {
+        return regions.children(parentCode, page.request());
     }
 }

@@ -2,7 +2,6 @@ package cn.bangfu.market.reports;
 
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,15 +34,14 @@ public class ReportResource {
     @GET
     @Path("agreements")
     @Operation(summary = "Fulfilment of paired-region agreements touching the bureau's region, by year")
-    public List<AgreementFulfilment> agreements(@QueryParam("year") String year) {
-        int parsed = Params.optionalInt("year", year, -1);
-        return reports.agreements(caller.bureauRegion(), parsed == -1 ? null : parsed);
+    public List<AgreementFulfilment> agreements(@QueryParam("year") Integer year) {
+        return reports.agreements(caller.bureauRegion(), year);
     }
 
     @GET
     @Path("regions")
     @Operation(summary = "Sales and household income of a region and of each child region (county/township/village)")
-    public RegionReport regions(@QueryParam("regionCode") String regionCode, @QueryParam("year") String year) {
+    public RegionReport regions(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year) {
         return reports.regions(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year));
     }
 }

@@ -1,7 +1,6 @@
 package cn.bangfu.market.trade;
 
 import cn.bangfu.market.common.Caller;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,15 +44,15 @@ public class AgreementResource {
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "One agreement")
-    public AgreementView get(@PathParam("id") String id) {
-        return AgreementView.of(agreements.require(Params.id("agreement", id)));
+    public AgreementView get(@PathParam("id") long id) {
+        return AgreementView.of(agreements.require(id));
     }
 
     @GET
     @Path("{id}/progress")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
-    public AgreementProgress progress(@PathParam("id") String id) {
-        return agreements.progress(Params.id("agreement", id));
+    public AgreementProgress progress(@PathParam("id") long id) {
+        return agreements.progress(id);
     }
 }

@@ -1,10 +1,10 @@
 package cn.bangfu.market.trade;
 
+import jakarta.ws.rs.BeanParam;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
-import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.common.Params;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,57 +58,57 @@ public class OrderResource {
     @Path("{id}/confirm")
     @RolesAllowed(Roles.COOPERATIVE)
     @Operation(summary = "PLACED → CONFIRMED (a cooperative whose products are in the order)")
-    public OrderView confirm(@PathParam("id") String id) {
-        return orders.confirm(Params.id("order", id), caller.cooperativeId());
+    public OrderView confirm(@PathParam("id") long id) {
+        return orders.confirm(id, caller.cooperativeId());
     }
 
     @POST
     @Path("{id}/ship")
     @RolesAllowed(Roles.COOPERATIVE)
     @Operation(summary = "CONFIRMED → SHIPPED (a cooperative whose products are in the order)")
-    public OrderView ship(@PathParam("id") String id) {
-        return orders.ship(Params.id("order", id), caller.cooperativeId());
+    public OrderView ship(@PathParam("id") long id) {
+        return orders.ship(id, caller.cooperativeId());
     }
 
     @POST
     @Path("{id}/deliver")
     @RolesAllowed(Roles.BUYER)
     @Operation(summary = "SHIPPED → DELIVERED (the buyer); records the SALES_SHARE contributions")
-    public OrderView deliver(@PathParam("id") String id) {
-        return orders.deliver(Params.id("order", id), caller.buyerId());
+    public OrderView deliver(@PathParam("id") long id) {
+        return orders.deliver(id, caller.buyerId());
     }
 
     @POST
     @Path("{id}/cancel")
     @RolesAllowed(Roles.BUYER)
     @Operation(summary = "Cancel before SHIPPED (the buyer); releases the stock")
-    public OrderView cancel(@PathParam("id") String id) {
-        return orders.cancel(Params.id("order", id), caller.buyerId());
+    public OrderView cancel(@PathParam("id") long id) {
+        return orders.cancel(id, caller.buyerId());
     }
 
     @POST
     @Path("{id}/lines/{lineId}/return")
     @RolesAllowed(Roles.BUYER)
     @Operation(summary = "Return one line of a DELIVERED order (the buyer); reverses its contributions")
-    public OrderView returnLine(@PathParam("id") String id, @PathParam("lineId") String lineId) {
-        return orders.returnLine(Params.id("order", id), Params.id("line", lineId), caller.buyerId());
+    public OrderView returnLine(@PathParam("id") long id, @PathParam("lineId") long lineId) {
+        return orders.returnLine(id, lineId, caller.buyerId());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
     @Operation(summary = "One order as the caller may see it")
-    public OrderView get(@PathParam("id") String id) {
-        return orders.get(Params.id("order", id), viewer());
+    public OrderView get(@PathParam("id") long id) {
+        return orders.get(id, viewer());
     }
 
     @GET
     @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
     @Operation(summary = "Orders the caller may see, newest first")
-    public Page<OrderView> search(@QueryParam("status") String status,
-                                  @QueryParam("page") String page, @QueryParam("size") String size) {
-        return orders.search(viewer(), Params.optionalEnum("status", status, OrderStatus.class),
-                PageRequest.of(page, size));
+    public Page<OrderView> search(@QueryParam("status") OrderStatus status,
+                                  @Valid @BeanParam PageParams page) {
+        return orders.search(viewer(), status,
+                page.request());
     }
 
     private Viewer viewer() {

@@ -113,6 +113,26 @@ class MalformedInputTest {
     }
 
     @Test
+    void typedParametersAnswer400NamingTheParameterAnd404ForIds() {
+        Map<String, String> badQueries = Map.of(
+                "/api/v1/products?page=abc", "page", "/api/v1/products?size=0", "size",
+                "/api/v1/products?category=PLANET", "category", "/api/v1/contributions?from=2026-02-30", "from",
+                "/api/v1/links?householdId=1.5", "householdId", "/api/v1/orders?status=LOST", "status",
+                "/api/v1/exports/contributions?format=pdf", "format");
+        badQueries.forEach((path, field) -> {
+            Response response = Api.asNationalBureau().get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(response.jsonPath().getList("violations.field", String.class)).as(path).containsExactly(field);
+        });
+        Response notAnId = Api.asNationalBureau().get("/api/v1/products/abc");
+        assertThat(notAnId.statusCode()).isEqualTo(404);
+        assertThat(notAnId.contentType()).startsWith("application/problem+json");
+        // Enum values ignore case and a blank value is an absent one, as before typed parameters.
+        Api.anonymous().get("/api/v1/products?category=fruit&certification=&page=").then().statusCode(200);
+    }
+
+    @Test
     void unknownPathsAndMethodsAreProblems() {
         Response notFound = Api.anonymous().get("/api/v1/nothing-here");
         assertThat(notFound.statusCode()).isEqualTo(404);

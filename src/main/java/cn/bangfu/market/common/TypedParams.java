@@ -1,0 +1,82 @@
+package cn.bangfu.market.common;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The one place where typed path and query parameters are converted and where a conversion fails.
+ * JAX-RS would answer a failed query conversion with a bare 404; here a query parameter that is not a
+ * number, a date or one of an enum's values is a 400 naming the parameter, and a path id that is not a
+ * number is simply unknown (404). A blank value is an absent one. Enum values are matched ignoring case.
+ */
+@Provider
+public class TypedParams implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        Function<String, ?> parse;
+        String expected;
+        if (rawType == Long.class || rawType == long.class) {
+            parse = Long::valueOf;
+            expected = "must be an integer";
+        } else if (rawType == Integer.class || rawType == int.class) {
+            parse = Integer::valueOf;
+            expected = "must be an integer";
+        } else if (rawType == LocalDate.class) {
+            parse = LocalDate::parse;
+            expected = "must be a date YYYY-MM-DD";
+        } else if (rawType.isEnum()) {
+            Class<? extends Enum> type = (Class<? extends Enum>) rawType;
+            parse = raw -> Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+            expected = "must be one of " + Arrays.toString(type.getEnumConstants());
+        } else {
+            return null;
+        }
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof QueryParam query) {
+                return (ParamConverter<T>) new Converter<>(parse, raw -> ApiProblem.invalidField(query.value(), expected));
+            }
+            if (annotation instanceof PathParam path) {
+                // An id that cannot exist names nothing; any other path value (a year) is a bad request.
+                return (ParamConverter<T>) new Converter<>(parse, rawType == Long.class || rawType == long.class
+                        ? raw -> new ApiProblem(404, "Not Found", "nothing exists with that " + path.value())
+                        : raw -> ApiProblem.invalidField(path.value(), expected));
+            }
+        }
+        return null;
+    }
+
+    private record Converter<T>(Function<String, T> parse, Function<String, ApiProblem> failure)
+            implements ParamConverter<T> {
+
+        @Override
+        public T fromString(String raw) {
+            if (raw == null || raw.isBlank()) {
+                return null;
+            }
+            try {
+                return parse.apply(raw.trim());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                // ProblemMappers unwraps the ApiProblem from the NotFoundException JAX-RS wraps it in.
+                throw failure.apply(raw);
+            }
+        }
+
+        @Override
+        public String toString(T value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}
