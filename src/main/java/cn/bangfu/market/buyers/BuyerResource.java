@@ -1,9 +1,9 @@
 package cn.bangfu.market.buyers;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Roles;
-import cn.bangfu.market.common.BusinessClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,6 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Buyers in paired regions: registered by any bureau, read by bureau staff or the buyer itself. */
@@ -39,7 +44,13 @@ public class BuyerResource {
 
     @POST
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Register a buyer (any bureau); a BUDGET_UNIT carries its food budget and reserved share")
+    @Operation(operationId = "registerBuyer",
+            summary = "Register a buyer (any bureau); a BUDGET_UNIT carries its food budget and reserved share")
+    @APIResponse(responseCode = "201",
+            description = "The new buyer; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the new buyer",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = BuyerView.class)))
     public Response register(@Valid @NotNull BuyerRequest request, UriInfo uri) {
         BuyerView created = buyers.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -49,7 +60,8 @@ public class BuyerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.BUYER})
-    @Operation(summary = "One buyer (bureau staff, or the buyer itself)")
+    @Operation(operationId = "getBuyer",
+            summary = "One buyer (bureau staff, or the buyer itself)")
     public BuyerView get(@PathParam("id") long id) {
         long buyerId = id;
         requireSelfOrBureau(buyerId);
@@ -59,7 +71,11 @@ public class BuyerResource {
     @GET
     @Path("{id}/reserve")
     @RolesAllowed({Roles.BUREAU, Roles.BUYER})
-    @Operation(summary = "A budget unit's reserved share vs. spending (delivered minus returned) for a year")
+    @Operation(operationId = "getBuyerReserve",
+            summary = "A budget unit's reserved share vs. spending (delivered minus returned) for a year")
+    @APIResponse(responseCode = "200", description = "The year's reserve and what was spent against it",
+            content = @Content(schema = @Schema(implementation = ReserveReport.class)))
+    @APIResponse(responseCode = "422", description = "The buyer is not a budget unit and reserves nothing")
     public ReserveReport reserve(@PathParam("id") long id, @QueryParam("year") Integer year) {
         long buyerId = id;
         requireSelfOrBureau(buyerId);

@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A cooperative listing its own products. */
@@ -33,7 +38,13 @@ public class CooperativeProductResource {
 
     @POST
     @RolesAllowed(Roles.COOPERATIVE)
-    @Operation(summary = "List a new product (the cooperative itself only)")
+    @Operation(operationId = "createProduct",
+            summary = "List a new product (the cooperative itself only)")
+    @APIResponse(responseCode = "201",
+            description = "The new product; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the new product",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
     public Response create(@PathParam("id") long id, @Valid @NotNull ProductRequest request) {
         long cooperativeId = id;
         if (!caller.actsForCooperative(cooperativeId)) {

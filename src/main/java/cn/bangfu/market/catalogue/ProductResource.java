@@ -1,16 +1,16 @@
 package cn.bangfu.market.catalogue;
 
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
-import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.StrictJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -46,7 +46,8 @@ public class ProductResource {
     @PATCH
     @Path("{id}")
     @RolesAllowed(Roles.COOPERATIVE)
-    @Operation(summary = "Change price, stock, status (ACTIVE|DELISTED) or other fields of an own product")
+    @Operation(operationId = "updateProduct",
+            summary = "Change price, stock, status (ACTIVE|DELISTED) or other fields of an own product")
     @RequestBody(content = @Content(schema = @Schema(implementation = ProductPatch.class)))
     public ProductView update(@PathParam("id") long id, JsonNode body) throws IOException {
         long productId = id;
@@ -56,14 +57,16 @@ public class ProductResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One product (public)")
+    @Operation(operationId = "getProduct",
+            summary = "One product (public)")
     public ProductView get(@PathParam("id") long id) {
         return products.get(id);
     }
 
     @GET
     @PermitAll
-    @Operation(summary = "Public catalogue: ACTIVE products of APPROVED cooperatives",
+    @Operation(operationId = "searchProducts",
+            summary = "Public catalogue: ACTIVE products of APPROVED cooperatives",
             description = "q matches name or brand; regionCode matches the cooperative's region or any ancestor; "
                     + "sort is one of id, name, priceFen, createdAt, prefixed with - for descending.")
     public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") Category category,

@@ -1,16 +1,17 @@
 package cn.bangfu.market.catalogue;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-
 @RegisterForReflection
 public record ProductView(long id, long cooperativeId, String cooperativeName, String regionCode, String name,
                           Category category, String unit, long priceFen, int stock, int householdShareBp,
-                          String brand, List<Certification> certifications, ProductStatus status, long version,
-                          Instant createdAt, Instant updatedAt) {
+                          @Schema(nullable = true) String brand, List<Certification> certifications,
+                          ProductStatus status, long version, Instant createdAt, Instant updatedAt) {
 
     static ProductView of(Product p, String cooperativeName, String regionCode) {
         List<Certification> certs = p.certifications == null ? List.of()

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * The one place where typed path and query parameters are converted and where a conversion fails.
  * JAX-RS would answer a failed query conversion with a bare 404; here a query parameter that is not a
  * number, a date or one of an enum's values is a 400 naming the parameter, and a path id that is not a
- * number is simply unknown (404). A blank value is an absent one. Enum values are matched ignoring case.
+ * number is simply unknown (404). A blank query value is an absent one. Enum values are matched ignoring case.
  */
 @Provider
 public class TypedParams implements ParamConverterProvider {
@@ -46,11 +46,13 @@ public class TypedParams implements ParamConverterProvider {
         }
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
-                return (ParamConverter<T>) new Converter<>(parse, raw -> ApiProblem.invalidField(query.value(), expected));
+                return (ParamConverter<T>) new Converter<>(parse, true,
+                        raw -> ApiProblem.invalidField(query.value(), expected));
             }
             if (annotation instanceof PathParam path) {
-                // An id that cannot exist names nothing; any other path value (a year) is a bad request.
-                return (ParamConverter<T>) new Converter<>(parse, rawType == Long.class || rawType == long.class
+                // A path segment is taken as sent. An id that cannot exist names nothing; any other path value
+                // (a year) is a bad request.
+                return (ParamConverter<T>) new Converter<>(parse, false, rawType == Long.class || rawType == long.class
                         ? raw -> new ApiProblem(404, "Not Found", "nothing exists with that " + path.value())
                         : raw -> ApiProblem.invalidField(path.value(), expected));
             }
@@ -58,16 +60,17 @@ public class TypedParams implements ParamConverterProvider {
         return null;
     }
 
-    private record Converter<T>(Function<String, T> parse, Function<String, ApiProblem> failure)
+    /** @param lenient a query value: blank means absent and surrounding spaces are ignored */
+    private record Converter<T>(Function<String, T> parse, boolean lenient, Function<String, ApiProblem> failure)
             implements ParamConverter<T> {
 
         @Override
         public T fromString(String raw) {
-            if (raw == null || raw.isBlank()) {
+            if (lenient && (raw == null || raw.isBlank())) {
                 return null;
             }
             try {
-                return parse.apply(raw.trim());
+                return parse.apply(lenient ? raw.trim() : raw);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 // ProblemMappers unwraps the ApiProblem from the NotFoundException JAX-RS wraps it in.
                 throw failure.apply(raw);

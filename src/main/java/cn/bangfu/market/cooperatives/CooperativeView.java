@@ -1,13 +1,15 @@
 package cn.bangfu.market.cooperatives;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Instant;
 
 @RegisterForReflection
 public record CooperativeView(long id, String name, String creditCode, CooperativeKind kind, String regionCode,
-                              String contactPhone, CooperativeStatus status, String statusNote, long version,
-                              Instant createdAt, Instant updatedAt) {
+                              @Schema(nullable = true) String contactPhone, CooperativeStatus status,
+                              @Schema(nullable = true) String statusNote, long version, Instant createdAt,
+                              Instant updatedAt) {
 
     /** As a buyer sees it: the bureau's review note stays with the bureau and the cooperative. */
     static CooperativeView forBuyer(Cooperative c) {

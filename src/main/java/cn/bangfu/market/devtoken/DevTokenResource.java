@@ -1,8 +1,8 @@
 package cn.bangfu.market.devtoken;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.bangfu.market.common.ApiProblem;
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.annotation.security.PermitAll;
@@ -41,7 +41,8 @@ public class DevTokenResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Mint a JWT with the given claims (dev and test profiles only)")
+    @Operation(operationId = "issueDevToken",
+            summary = "Mint a JWT with the given claims (dev and test profiles only)")
     public TokenResponse token(Map<String, Object> claims) {
         if (claims == null) {
             throw ApiProblem.badRequest("a JSON object of claims is required");

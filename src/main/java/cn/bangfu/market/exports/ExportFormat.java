@@ -1,8 +1,10 @@
 package cn.bangfu.market.exports;
 
+import cn.bangfu.market.common.SpreadsheetMedia;
+
 public enum ExportFormat {
-    CSV("text/csv; charset=UTF-8", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    CSV(SpreadsheetMedia.CSV + "; charset=UTF-8", "csv"),
+    XLSX(SpreadsheetMedia.XLSX, "xlsx");
 
     final String mediaType;
     final String extension;

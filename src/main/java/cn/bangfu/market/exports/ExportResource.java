@@ -1,10 +1,10 @@
 package cn.bangfu.market.exports;
 
-import java.time.LocalDate;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.common.SpreadsheetMedia;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,10 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.function.Function;
 
 /** Ledgers for bureau staff as CSV (UTF-8 with BOM) or XLSX, streamed. */
@@ -47,8 +52,13 @@ public class ExportResource {
 
     @GET
     @Path("household-income")
-    @Operation(summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
+    @Operation(operationId = "exportHouseholdIncome",
+            summary = "The household income ledger (台账) of a region for a year: one row per household, ID numbers masked",
             description = ExportResource.FILES)
+    @APIResponse(responseCode = "200", description = "The file, as an attachment",
+            content = {@Content(mediaType = SpreadsheetMedia.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = SpreadsheetMedia.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
                                     @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
                                     @Context RoutingContext routing) {
@@ -58,8 +68,13 @@ public class ExportResource {
 
     @GET
     @Path("contributions")
-    @Operation(summary = "The contribution ledger of a region between two dates: one row per contribution",
+    @Operation(operationId = "exportContributions",
+            summary = "The contribution ledger of a region between two dates: one row per contribution",
             description = ExportResource.FILES)
+    @APIResponse(responseCode = "200", description = "The file, as an attachment",
+            content = {@Content(mediaType = SpreadsheetMedia.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = SpreadsheetMedia.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") LocalDate from,
                                   @QueryParam("to") LocalDate to, @QueryParam("format") ExportFormat format,
                                   @QueryParam("lang") String lang, @Context RoutingContext routing) {

@@ -1,10 +1,10 @@
 package cn.bangfu.market.households;
 
-import jakarta.ws.rs.BeanParam;
-import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.common.SpreadsheetMedia;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.TabularFile;
 import cn.bangfu.market.imports.Templates;
@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -46,7 +52,13 @@ public class HouseholdResource {
     Caller caller;
 
     @POST
-    @Operation(summary = "Register a household in a village of the bureau's region")
+    @Operation(operationId = "registerHousehold",
+            summary = "Register a household in a village of the bureau's region")
+    @APIResponse(responseCode = "201",
+            description = "The new household; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the new household",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = HouseholdView.class)))
     public Response register(@Valid @NotNull HouseholdRequest request, UriInfo uri) {
         HouseholdView created = households.register(request, caller.bureauRegion());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -55,13 +67,15 @@ public class HouseholdResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One household (ID number masked)")
+    @Operation(operationId = "getHousehold",
+            summary = "One household (ID number masked)")
     public HouseholdView get(@PathParam("id") long id) {
         return households.get(id, caller.bureauRegion());
     }
 
     @GET
-    @Operation(summary = "Households in a village or any region above it, inside the bureau's region")
+    @Operation(operationId = "listHouseholds",
+            summary = "Households in a village or any region above it, inside the bureau's region")
     public Page<HouseholdView> search(@QueryParam("villageCode") String villageCode,
                                       @QueryParam("regionCode") String regionCode,
                                       @QueryParam("category") HouseholdCategory category,
@@ -72,7 +86,8 @@ public class HouseholdResource {
 
     @PUT
     @Path("{id}/other-income/{year}")
-    @Operation(summary = "Declare the household's income from all other sources for a year")
+    @Operation(operationId = "declareOtherIncome",
+            summary = "Declare the household's income from all other sources for a year")
     public OtherIncome.View declareOtherIncome(@PathParam("id") long id, @PathParam("year") int year,
                                                @Valid @NotNull OtherIncome.Request request) {
         return households.declareOtherIncome(id, year,
@@ -81,8 +96,12 @@ public class HouseholdResource {
 
     @POST
     @Path("import")
-    @Consumes({Uploads.CSV, Uploads.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Operation(summary = "Import a household roster (CSV or XLSX): all rows or none", description = Uploads.LIMITS)
+    @Consumes({SpreadsheetMedia.CSV, SpreadsheetMedia.XLSX, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(operationId = "importHouseholds",
+            summary = "Import a household roster (CSV or XLSX): all rows or none", description = Uploads.LIMITS)
+    @APIResponse(responseCode = "201",
+            description = "Every row was imported",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importFile(byte[] content) {
         return imported(content);
     }
@@ -90,15 +109,20 @@ public class HouseholdResource {
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a household roster sent as a multipart form file", description = Uploads.LIMITS)
+    @Operation(operationId = "importHouseholdsForm",
+            summary = "Import a household roster sent as a multipart form file", description = Uploads.LIMITS)
+    @APIResponse(responseCode = "201",
+            description = "Every row was imported",
+            content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public Response importForm(@RestForm(FileUpload.ALL) List<FileUpload> files) {
         return imported(Uploads.single(files));
     }
 
     @GET
     @Path("import/template")
-    @Produces(Uploads.CSV)
-    @Operation(summary = "The CSV template of a household roster")
+    @Produces(SpreadsheetMedia.CSV)
+    @Operation(operationId = "getHouseholdTemplate",
+            summary = "The CSV template of a household roster")
     public Response template() {
         return Templates.download(HouseholdColumns.COLUMNS, HouseholdColumns.EXAMPLE, "households-template.csv");
     }

@@ -1,8 +1,9 @@
 package cn.bangfu.market.imports;
 
+import cn.bangfu.market.common.SpreadsheetMedia;
+import jakarta.ws.rs.core.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,7 +19,7 @@ public final class Templates {
     /** The template as a CSV download named {@code fileName}. */
     public static Response download(List<Column> columns, List<String> example, String fileName) {
         return Response.ok(csv(columns, example))
-                .type(Uploads.CSV + ";charset=UTF-8")
+                .type(SpreadsheetMedia.CSV + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 

@@ -8,11 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** Media types an import accepts, and reading the file out of a multipart form. */
+/** Reading an import's file out of a multipart form, and the limits every import keeps. */
 public final class Uploads {
-
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final String CSV = "text/csv";
 
     /** The limits of every import, for the OpenAPI description. */
     public static final String LIMITS = "Limits (400 naming the limit, 413 for size): at most 10 MB a file, 100,000 "

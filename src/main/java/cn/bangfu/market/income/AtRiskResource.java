@@ -1,14 +1,14 @@
 package cn.bangfu.market.income;
 
-import jakarta.validation.Valid;
-import jakarta.ws.rs.BeanParam;
-import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,7 +34,8 @@ public class AtRiskResource {
     BusinessClock clock;
 
     @GET
-    @Operation(summary = "Households whose per-capita income is below their province's monitoring line, by code")
+    @Operation(operationId = "listAtRiskHouseholds",
+            summary = "Households whose per-capita income is below their province's monitoring line, by code")
     public Page<AtRiskHousehold> atRisk(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
                                         @Valid @BeanParam PageParams page) {
         return reports.atRisk(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year), page.request());

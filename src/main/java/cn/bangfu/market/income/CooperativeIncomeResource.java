@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -35,28 +38,44 @@ public class CooperativeIncomeResource {
 
     @POST
     @Path("procurements")
-    @Operation(summary = "Record a purchase from a household (订单收购), paid at least the link's floor price")
+    @Operation(operationId = "recordProcurement",
+            summary = "Record a purchase from a household (订单收购), paid at least the link's floor price")
+    @APIResponse(responseCode = "201",
+            description = "The contribution rows this recording created, one per household",
+            content = @Content(schema = @Schema(implementation = Records.Created.class)))
     public Response procurement(@PathParam("id") long id, @Valid @NotNull Records.Procurement request) {
         return created(income.procurement(own(id), request));
     }
 
     @POST
     @Path("wages")
-    @Operation(summary = "Record days a household member worked (务工), at most 31 per record")
+    @Operation(operationId = "recordWage",
+            summary = "Record days a household member worked (务工), at most 31 per record")
+    @APIResponse(responseCode = "201",
+            description = "The contribution rows this recording created, one per household",
+            content = @Content(schema = @Schema(implementation = Records.Created.class)))
     public Response wage(@PathParam("id") long id, @Valid @NotNull Records.Wage request) {
         return created(income.wage(own(id), request));
     }
 
     @POST
     @Path("dividends")
-    @Operation(summary = "Declare a dividend (分红), split by weight among the DIVIDEND links active on its date")
+    @Operation(operationId = "recordDividend",
+            summary = "Declare a dividend (分红), split by weight among the DIVIDEND links active on its date")
+    @APIResponse(responseCode = "201",
+            description = "The contribution rows this recording created, one per household",
+            content = @Content(schema = @Schema(implementation = Records.Created.class)))
     public Response dividend(@PathParam("id") long id, @Valid @NotNull Records.Dividend request) {
         return created(income.dividend(own(id), request));
     }
 
     @POST
     @Path("land-rent-accruals")
-    @Operation(summary = "Accrue land rent (土地流转租金) for [from, to] by each LAND_RENT link's active days")
+    @Operation(operationId = "accrueLandRent",
+            summary = "Accrue land rent (土地流转租金) for [from, to] by each LAND_RENT link's active days")
+    @APIResponse(responseCode = "201",
+            description = "The contribution rows this recording created, one per household",
+            content = @Content(schema = @Schema(implementation = Records.Created.class)))
     public Response landRent(@PathParam("id") long id, @Valid @NotNull Records.LandRentAccrual request) {
         return created(income.landRent(own(id), request));
     }

@@ -31,7 +31,8 @@ public class HouseholdIncomeResource {
     BusinessClock clock;
 
     @GET
-    @Operation(summary = "A household's income for a year: contributions by mechanism, other income, per capita, at risk")
+    @Operation(operationId = "getHouseholdIncome",
+            summary = "A household's income for a year: contributions by mechanism, other income, per capita, at risk")
     public HouseholdIncome householdIncome(@PathParam("id") long id, @QueryParam("year") Integer year) {
         return reports.householdIncome(id, clock.yearOrCurrent(year), caller.bureauRegion());
     }

@@ -1,15 +1,14 @@
 package cn.bangfu.market.income;
 
-import java.time.LocalDate;
-import jakarta.ws.rs.BeanParam;
-import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,6 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
 
 /** Monitoring lines and the contribution ledger, for bureau staff inside their region. */
 @Path("/api/v1")
@@ -37,7 +38,8 @@ public class IncomeResource {
 
     @PUT
     @Path("monitoring-lines/{provinceCode}/{year}")
-    @Operation(summary = "Set a province's per-capita monitoring line for a year (a bureau governing the province)")
+    @Operation(operationId = "setMonitoringLine",
+            summary = "Set a province's per-capita monitoring line for a year (a bureau governing the province)")
     public MonitoringLine.View setMonitoringLine(@PathParam("provinceCode") String provinceCode,
                                                  @PathParam("year") int year,
                                                  @Valid @NotNull MonitoringLine.Request request) {
@@ -47,7 +49,8 @@ public class IncomeResource {
 
     @GET
     @Path("contributions")
-    @Operation(summary = "The contribution ledger inside the bureau's region, filtered; oldest first")
+    @Operation(operationId = "listContributions",
+            summary = "The contribution ledger inside the bureau's region, filtered; oldest first")
     public Page<ContributionView> contributions(@QueryParam("householdId") Long householdId,
                                                 @QueryParam("cooperativeId") Long cooperativeId,
                                                 @QueryParam("regionCode") String regionCode,

@@ -2,7 +2,6 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.BusinessDate;
 import cn.bangfu.market.common.Note;
-
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -52,6 +52,7 @@ public final class Records {
 
     /** The rows a record created. */
     @RegisterForReflection
+    @Schema(name = "RecordedContributions")
     public record Created(List<ContributionView> contributions) {
     }
 }

@@ -1,14 +1,14 @@
 package cn.bangfu.market.regions;
 
-import jakarta.ws.rs.BeanParam;
-import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,7 +46,13 @@ public class RegionResource {
 
     @POST
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Register a region (bureau, inside its region; provinces only by the national root 000000)")
+    @Operation(operationId = "createRegion",
+            summary = "Register a region (bureau, inside its region; provinces only by the national root 000000)")
+    @APIResponse(responseCode = "201",
+            description = "The new region; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the new region",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = RegionView.class)))
     public Response create(@Valid @NotNull RegionRequest request, UriInfo uri) {
         RegionView created = regions.create(request, caller.bureauRegion());
         return Response.created(uri.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
@@ -50,14 +61,16 @@ public class RegionResource {
     @GET
     @Path("{code}")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
-    @Operation(summary = "One region by code")
+    @Operation(operationId = "getRegion",
+            summary = "One region by code")
     public RegionView get(@PathParam("code") String code) {
         return regions.get(code);
     }
 
     @GET
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
-    @Operation(summary = "Children of a region (provinces when parentCode is absent)")
+    @Operation(operationId = "listRegions",
+            summary = "Children of a region (provinces when parentCode is absent)")
     public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
                                  @Valid @BeanParam PageParams page) {
         return regions.children(parentCode, page.request());

@@ -1,10 +1,10 @@
 package cn.bangfu.market.regions;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @RegisterForReflection
-public record RegionView(String code, String name, RegionLevel level, String parentCode,
+public record RegionView(String code, String name, RegionLevel level, @Schema(nullable = true) String parentCode,
                          boolean povertyAlleviated, boolean keyAssistance) {
 
     static RegionView of(Region region) {

@@ -1,6 +1,7 @@
 package cn.bangfu.market.reports;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Sales and household income of one region for a year. {@code salesFen}: delivered minus
@@ -9,6 +10,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record RegionFigures(String regionCode, String name, String level, long households, long linkedHouseholds,
-                            Long atRiskHouseholds, long salesFen, long contributionsFen, long otherIncomeFen,
-                            long householdIncomeFen) {
+                            @Schema(nullable = true) Long atRiskHouseholds, long salesFen, long contributionsFen,
+                            long otherIncomeFen, long householdIncomeFen) {
 }

@@ -33,14 +33,16 @@ public class ReportResource {
 
     @GET
     @Path("agreements")
-    @Operation(summary = "Fulfilment of paired-region agreements touching the bureau's region, by year")
+    @Operation(operationId = "reportAgreements",
+            summary = "Fulfilment of paired-region agreements touching the bureau's region, by year")
     public List<AgreementFulfilment> agreements(@QueryParam("year") Integer year) {
         return reports.agreements(caller.bureauRegion(), year);
     }
 
     @GET
     @Path("regions")
-    @Operation(summary = "Sales and household income of a region and of each child region (county/township/village)")
+    @Operation(operationId = "reportRegions",
+            summary = "Sales and household income of a region and of each child region (county/township/village)")
     public RegionReport regions(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year) {
         return reports.regions(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year));
     }

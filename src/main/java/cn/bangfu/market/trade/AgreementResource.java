@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Paired-region purchase agreements and their live progress. */
@@ -33,7 +38,13 @@ public class AgreementResource {
 
     @POST
     @RolesAllowed(Roles.BUREAU)
-    @Operation(summary = "Create an agreement (a bureau whose region contains the seller region)")
+    @Operation(operationId = "createAgreement",
+            summary = "Create an agreement (a bureau whose region contains the seller region)")
+    @APIResponse(responseCode = "201",
+            description = "The new agreement; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the new agreement",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = AgreementView.class)))
     public Response create(@Valid @NotNull AgreementRequest request, UriInfo uri) {
         AgreementView created = agreements.create(request, caller.bureauRegion());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
@@ -43,7 +54,8 @@ public class AgreementResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
-    @Operation(summary = "One agreement")
+    @Operation(operationId = "getAgreement",
+            summary = "One agreement")
     public AgreementView get(@PathParam("id") long id) {
         return AgreementView.of(agreements.require(id));
     }
@@ -51,7 +63,8 @@ public class AgreementResource {
     @GET
     @Path("{id}/progress")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
-    @Operation(summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
+    @Operation(operationId = "getAgreementProgress",
+            summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
     public AgreementProgress progress(@PathParam("id") long id) {
         return agreements.progress(id);
     }

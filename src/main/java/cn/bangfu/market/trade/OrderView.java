@@ -1,19 +1,24 @@
 package cn.bangfu.market.trade;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** An order as one caller sees it: a cooperative sees only its own lines (and their total). */
 @RegisterForReflection
-public record OrderView(long id, long buyerId, Long agreementId, OrderStatus status, long totalFen,
-                        Instant placedAt, Instant confirmedAt, Instant shippedAt, Instant deliveredAt,
-                        LocalDate deliveredOn, Instant cancelledAt, long version, List<LineView> lines) {
+public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agreementId, OrderStatus status,
+                        long totalFen, Instant placedAt, @Schema(nullable = true) Instant confirmedAt,
+                        @Schema(nullable = true) Instant shippedAt, @Schema(nullable = true) Instant deliveredAt,
+                        @Schema(nullable = true) LocalDate deliveredOn, @Schema(nullable = true) Instant cancelledAt,
+                        long version, List<LineView> lines) {
 
     @RegisterForReflection
-    public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId,
-                           int quantity, long unitPriceFen, long amountFen, boolean returned, LocalDate returnedOn) {
+    public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId, int quantity,
+                           long unitPriceFen, long amountFen, boolean returned,
+                           @Schema(nullable = true) LocalDate returnedOn) {
 
         static LineView of(OrderLine l) {
             return new LineView(l.id, l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity,

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ public record PlaceOrderRequest(
         Long agreementId,
         @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Line> lines) {
 
+    @Schema(name = "OrderLineRequest")
     public record Line(@NotNull Long productId, @NotNull @Min(1) @Max(100_000) Integer quantity) {
     }
 

@@ -1,5 +1,6 @@
 package cn.bangfu.market.common;
 
+import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.DevKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
 
 /** With {@code MP_JWT_VERIFY_AUDIENCES} set, a token must be meant for this service. */
 @QuarkusTest
@@ -38,10 +37,10 @@ class TokenAudienceTest {
 
     @Test
     void onlyTokensForThisServiceAreAccepted() {
-        given().header("Authorization", "Bearer " + token("bangfu-market")).get("/api/v1/regions")
+        Api.anonymous().header("Authorization", "Bearer " + token("bangfu-market")).get("/api/v1/regions")
                 .then().statusCode(200);
-        given().header("Authorization", "Bearer " + token("another-service")).get("/api/v1/regions")
+        Api.anonymous().header("Authorization", "Bearer " + token("another-service")).get("/api/v1/regions")
                 .then().statusCode(401);
-        given().header("Authorization", "Bearer " + token(null)).get("/api/v1/regions").then().statusCode(401);
+        Api.anonymous().header("Authorization", "Bearer " + token(null)).get("/api/v1/regions").then().statusCode(401);
     }
 }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.common;
 
+import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.DevKeys;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Which tokens the service trusts: signed by the issuer, not from the future, living at most 24 hours, with a role. */
@@ -23,13 +23,13 @@ class TokenPolicyTest {
     }
 
     private static int statusWith(String token) {
-        return given().header("Authorization", "Bearer " + token).get("/api/v1/regions").statusCode();
+        return Api.anonymous().header("Authorization", "Bearer " + token).get("/api/v1/regions").statusCode();
     }
 
     @Test
     void ordinaryTokenIsAccepted() {
         Instant now = Instant.now();
-        given().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(3600)))
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(3600)))
                 .get("/api/v1/regions").then().statusCode(200);
     }
 
@@ -37,11 +37,11 @@ class TokenPolicyTest {
     void tokenIssuedInTheFutureIsRefused() {
         Instant now = Instant.now();
         // within the 60 s clock skew: accepted
-        given().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(30), now.plusSeconds(3600)))
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(30), now.plusSeconds(3600)))
                 .get("/api/v1/regions").then().statusCode(200);
-        given().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(600), now.plusSeconds(3600)))
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(600), now.plusSeconds(3600)))
                 .get("/api/v1/regions").then().statusCode(401).body("status", equalTo(401));
-        given().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(86_400 * 365),
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now.plusSeconds(86_400 * 365),
                         now.plusSeconds(86_400 * 365 + 3600)))
                 .get("/api/v1/regions").then().statusCode(401);
     }
@@ -49,11 +49,11 @@ class TokenPolicyTest {
     @Test
     void tokenLivingLongerThanADayIsRefused() {
         Instant now = Instant.now();
-        given().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(86_400)))
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(86_400)))
                 .get("/api/v1/regions").then().statusCode(200);
-        given().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(86_400 + 120)))
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(86_400 + 120)))
                 .get("/api/v1/regions").then().statusCode(401).body("status", equalTo(401));
-        given().header("Authorization", "Bearer " + bureauToken(now.minusSeconds(86_400 * 30),
+        Api.anonymous().header("Authorization", "Bearer " + bureauToken(now.minusSeconds(86_400 * 30),
                         now.plusSeconds(86_400 * 300)))
                 .get("/api/v1/regions").then().statusCode(401);
     }
@@ -69,10 +69,10 @@ class TokenPolicyTest {
                 "/api/v1/cooperatives/1", "/api/v1/agreements/1", "/api/v1/orders", "/api/v1/households",
                 "/api/v1/contributions", "/api/v1/reports/agreements", "/api/v1/buyers/1",
                 "/api/v1/exports/household-income?regionCode=620826")) {
-            given().header("Authorization", "Bearer " + roleless).get(path).then().statusCode(403)
+            Api.anonymous().header("Authorization", "Bearer " + roleless).get(path).then().statusCode(403)
                     .contentType("application/problem+json");
         }
-        given().header("Authorization", "Bearer " + roleless).get("/api/v1/products").then().statusCode(200);
+        Api.anonymous().header("Authorization", "Bearer " + roleless).get("/api/v1/products").then().statusCode(200);
     }
 
     @Test
@@ -80,10 +80,10 @@ class TokenPolicyTest {
         Instant now = Instant.now();
         String otherIssuer = Jwt.claims().issuer("someone-else").groups(Set.of("bureau")).claim("region_code", "000000")
                 .issuedAt(now).expiresAt(now.plusSeconds(3600)).sign(DevKeys.privateKey());
-        given().header("Authorization", "Bearer " + otherIssuer).get("/api/v1/regions").then().statusCode(401);
+        Api.anonymous().header("Authorization", "Bearer " + otherIssuer).get("/api/v1/regions").then().statusCode(401);
         String none = Jwt.claims().issuer("bangfu-dev").groups(Set.of("bureau")).claim("region_code", "000000")
                 .issuedAt(now).expiresAt(now.plusSeconds(3600)).jws().algorithm(
                         io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret("0123456789abcdef0123456789abcdef");
-        given().header("Authorization", "Bearer " + none).get("/api/v1/regions").then().statusCode(401);
+        Api.anonymous().header("Authorization", "Bearer " + none).get("/api/v1/regions").then().statusCode(401);
     }
 }

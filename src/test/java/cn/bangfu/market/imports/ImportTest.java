@@ -1,5 +1,6 @@
 package cn.bangfu.market.imports;
 
+import cn.bangfu.market.common.SpreadsheetMedia;
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -115,7 +116,7 @@ class ImportTest {
             }
         }
         Api.asBureau(Fixtures.JINGNING).contentType("multipart/form-data")
-                .multiPart("file", "roster.xlsx", out.toByteArray(), Uploads.XLSX)
+                .multiPart("file", "roster.xlsx", out.toByteArray(), SpreadsheetMedia.XLSX)
                 .post("/api/v1/households/import").then().statusCode(201).body("imported", equalTo(20));
         assertThat(householdsIn(village)).isEqualTo(20);
         Api.asNationalBureau().queryParam("villageCode", village).queryParam("size", 1).get("/api/v1/households")
@@ -129,7 +130,7 @@ class ImportTest {
                 .then().statusCode(400).body("detail", containsString("idNumber"));
         Api.asNationalBureau().contentType(CSV).body(HEADER).post("/api/v1/households/import")
                 .then().statusCode(400);
-        Api.asNationalBureau().contentType(Uploads.XLSX).body(new byte[]{0x50, 0x4B, 0x03, 0x04, 1, 2, 3})
+        Api.asNationalBureau().contentType(SpreadsheetMedia.XLSX).body(new byte[]{0x50, 0x4B, 0x03, 0x04, 1, 2, 3})
                 .post("/api/v1/households/import").then().statusCode(400);
         Api.asNationalBureau().contentType(CSV).body(HEADER + "\"unterminated,x\n")
                 .post("/api/v1/households/import").then().statusCode(400);

@@ -3,7 +3,6 @@ package cn.bangfu.market.support;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -65,6 +64,6 @@ public final class Api {
     }
 
     static {
-        RestAssured.filters(new ResponseRecorder());
+        RestAssured.filters(new ResponseRecorder(), OpenApiValidator.live());
     }
 }

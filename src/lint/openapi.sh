@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Lints the published OpenAPI document with Spectral (spectral:oas) and Redocly (recommended):
+# any error or warning fails, except the rules src/lint/*.yaml switch off with a reason.
+# The document is src/openapi/openapi.json, which OpenApiDocumentTest keeps equal to /q/openapi.
+# Usage: src/lint/openapi.sh            (installs the pinned linters into target/lint-tools with npm)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+doc=src/openapi/openapi.json
+tools=target/lint-tools
+if [ ! -x "$tools/node_modules/.bin/spectral" ] || ! cmp -s src/lint/package.json "$tools/package.json"; then
+  mkdir -p "$tools"
+  cp src/lint/package.json src/lint/package-lock.json "$tools/"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+status=0
+echo "== Spectral spectral:oas"
+"$tools/node_modules/.bin/spectral" lint --ruleset src/lint/spectral.yaml --fail-severity=warn "$doc" || status=1
+echo "== Redocly recommended"
+"$tools/node_modules/.bin/redocly" lint --config src/lint/redocly.yaml --format=json "$doc" > "$tools/redocly.json" 2>/dev/null || true
+python3 - "$tools/redocly.json" <<'PY' || status=1
+import json, sys
+report = json.load(open(sys.argv[1]))
+problems = report.get("problems", [])
+for p in problems:
+    where = p.get("location", [{}])[0].get("pointer", "")
+    print(f'{p["severity"]:8} {p["ruleId"]:30} {where}  {p["message"]}')
+counts = {s: sum(1 for p in problems if p["severity"] == s) for s in ("error", "warn")}
+print(f'Redocly: {counts["error"]} errors, {counts["warn"]} warnings')
+sys.exit(1 if problems else 0)
+PY
+exit "$status"

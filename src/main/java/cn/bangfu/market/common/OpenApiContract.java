@@ -1,0 +1,215 @@
+package cn.bangfu.market.common;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What every operation shares, stated once in the published document rather than on 49 methods: the
+ * {@code Problem} body of every 4xx/5xx and which statuses an operation can answer, who may call it
+ * (roles described, not passed off as OAuth scopes of a bearer token), and that every property of an
+ * answer is always present (Jackson writes nulls; the nullable ones say so with {@code @Schema(nullable = true)}).
+ * Runs at build time, so the document served at {@code /q/openapi} is the one the build stored.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class OpenApiContract implements OASFilter {
+
+    static final String PROBLEM = "Problem";
+    static final String SECURITY_SCHEME = "SecurityScheme";
+
+    private static final Map<String, String> STATUS_MEANINGS = new TreeMap<>(Map.of(
+            "400", "Malformed JSON, a bad parameter or a broken field rule; `violations` names the fields",
+            "401", "No bearer token, or one that is expired, not yet valid or not trusted",
+            "403", "The token's role or region does not allow this action",
+            "404", "No such resource, or not one the caller may see",
+            "409", "A state conflict: a duplicate, a concurrent change, a transition not allowed, stock short",
+            "413", "The body is larger than the service accepts",
+            "415", "The body is not of a media type the operation accepts",
+            "422", "Well-formed, but breaks a business rule (a rejected import lists its row `errors`)",
+            "429", "Too many exports at once; retry after `Retry-After` seconds",
+            "503", "The database is unavailable or busy; retry after `Retry-After` seconds"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        Set<String> requestSchemas = schemasReferencedFromRequests(openAPI);
+        openAPI.getComponents().getSchemas().forEach((name, schema) -> {
+            if (!requestSchemas.contains(name) && !PROBLEM.equals(name) && schema.getProperties() != null) {
+                schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+            }
+        });
+        openAPI.getPaths().getPathItems().forEach((path, item) ->
+                item.getOperations().forEach((method, operation) -> document(path, method, operation)));
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        List<String> roles = rolesOf(operation);
+        if (roles == null) {
+            operation.setSecurity(List.of()); // public: no token, whatever a global requirement says
+        }
+        StringBuilder description = new StringBuilder(operation.getDescription() == null ? ""
+                : operation.getDescription() + "\n\n");
+        description.append(roles == null ? "Public: no token needed."
+                : "Roles (the token's `groups`): " + String.join(", ", roles) + ".");
+        operation.setDescription(description.toString());
+
+        Set<String> statuses = new HashSet<>(Set.of("400", "503"));
+        if (roles != null) {
+            statuses.addAll(Set.of("401", "403"));
+        }
+        if (path.contains("{") || hasParameter(operation, "regionCode")) {
+            statuses.add("404"); // an id in the path, or a region asked for, that does not exist
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            statuses.addAll(Set.of("409", "422"));
+        }
+        if (operation.getRequestBody() != null) {
+            statuses.addAll(Set.of("413", "415"));
+        }
+        if (path.startsWith("/api/v1/exports/")) {
+            statuses.add("429");
+        }
+        APIResponses responses = operation.getResponses();
+        // Replaces the body-less 400/401/403 SmallRye adds on its own; a failure an operation declares
+        // itself keeps its description and gets the Problem body.
+        responses.getAPIResponses().forEach((status, declared) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                if (declared.getContent() == null) {
+                    String meaning = statuses.contains(status) ? STATUS_MEANINGS.get(status) : declared.getDescription();
+                    responses.addAPIResponse(status, problemResponse(meaning));
+                }
+                statuses.remove(status);
+            }
+        });
+        statuses.stream().sorted().forEach(status ->
+                responses.addAPIResponse(status, problemResponse(STATUS_MEANINGS.get(status))));
+    }
+
+    private static boolean hasParameter(Operation operation, String name) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> name.equals(p.getName()));
+    }
+
+    /** The roles an operation requires, or null when it is public; the requirement keeps no scopes. */
+    private static List<String> rolesOf(Operation operation) {
+        List<SecurityRequirement> security = operation.getSecurity();
+        if (security == null || security.isEmpty()) {
+            return null;
+        }
+        List<String> roles = new ArrayList<>();
+        for (SecurityRequirement requirement : security) {
+            Map<String, List<String>> schemes = new LinkedHashMap<>();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                roles.addAll(scopes);
+                schemes.put(scheme, List.of());
+            });
+            requirement.setSchemes(schemes);
+        }
+        return roles.isEmpty() ? null : roles.stream().distinct().sorted().toList();
+    }
+
+    private static APIResponse problemResponse(String description) {
+        Schema ref = OASFactory.createSchema().ref(PROBLEM);
+        return OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType(ProblemDetail.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(ref)));
+    }
+
+    /** RFC 9457 problem details as {@link ProblemDetail} writes them (empty lists and nulls left out). */
+    private static Schema problemSchema() {
+        Schema violation = object(Map.of("field", string("The field or parameter"), "message", string("What is wrong")))
+                .required(List.of("field", "message"));
+        Schema rowError = object(Map.of(
+                "row", integer("The row of the file, 1 for the first data row"),
+                "field", string("The column"),
+                "message", string("What is wrong with the cell")))
+                .required(List.of("row", "message"));
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("type", string("Always about:blank"));
+        properties.put("title", string("The status's reason phrase"));
+        properties.put("status", integer("The HTTP status"));
+        properties.put("detail", string("What went wrong, for a person"));
+        properties.put("instance", string("The request path"));
+        properties.put("violations", OASFactory.createSchema().addType(SchemaType.ARRAY).items(violation)
+                .description("Fields or parameters that broke a rule (400, 422)"));
+        properties.put("errors", OASFactory.createSchema().addType(SchemaType.ARRAY).items(rowError)
+                .description("The first 200 row errors of a rejected import (422)"));
+        properties.put("errorCount", integer("How many row errors a rejected import has in all"));
+        return object(properties).required(List.of("type", "title", "status", "detail"))
+                .description("RFC 9457 problem details (application/problem+json)");
+    }
+
+    private static Schema object(Map<String, Schema> properties) {
+        return OASFactory.createSchema().addType(SchemaType.OBJECT).properties(new LinkedHashMap<>(properties));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+    }
+
+    private static Schema integer(String description) {
+        return OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32").description(description);
+    }
+
+    /** Component schemas a request body refers to, directly or through other components. */
+    private static Set<String> schemasReferencedFromRequests(OpenAPI openAPI) {
+        Set<String> found = new HashSet<>();
+        List<Schema> pending = new ArrayList<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                contentSchemas(op.getRequestBody().getContent(), pending);
+            }
+        }));
+        Map<String, Schema> components = openAPI.getComponents().getSchemas();
+        while (!pending.isEmpty()) {
+            Schema schema = pending.remove(pending.size() - 1);
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (found.add(name)) {
+                    pending.add(components.get(name));
+                }
+                continue;
+            }
+            if (schema.getProperties() != null) {
+                pending.addAll(schema.getProperties().values());
+            }
+            pending.add(schema.getItems());
+            for (List<Schema> group : new ArrayList<List<Schema>>(java.util.Arrays.asList(
+                    schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))) {
+                if (group != null) {
+                    pending.addAll(group);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void contentSchemas(Content content, List<Schema> into) {
+        if (content.getMediaTypes() != null) {
+            for (MediaType mediaType : content.getMediaTypes().values()) {
+                into.add(mediaType.getSchema());
+            }
+        }
+    }
+}

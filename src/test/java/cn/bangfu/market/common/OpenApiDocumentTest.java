@@ -1,0 +1,100 @@
+package cn.bangfu.market.common;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import cn.bangfu.market.support.OpenApiValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published document tells the truth, and the validator every HTTP test runs through
+ * ({@link OpenApiValidator}) can fail: it refuses answers and requests that break the document.
+ */
+@QuarkusTest
+class OpenApiDocumentTest {
+
+    private static final String JSON = "application/json";
+
+    @Test
+    void theValidatorRejectsWhatBreaksTheDocument() {
+        OpenApiValidator validator = OpenApiValidator.forCurrentService();
+        // Atlassian's validator let exactly this pass as a GET /links answer on an OpenAPI 3.1 document.
+        assertThat(validator.check("GET", "/api/v1/links", null, null, 200, JSON, "{\"items\":\"nope\",\"page\":\"x\"}"))
+                .anySatisfy(p -> assertThat(p).contains("items")).anySatisfy(p -> assertThat(p).contains("page"));
+        assertThat(validator.check("GET", "/api/v1/products/1", null, null, 200, JSON, "{\"id\":1}"))
+                .as("required properties of an answer").isNotEmpty();
+        assertThat(validator.check("GET", "/api/v1/products", null, null, 201, JSON, "{}"))
+                .as("an undocumented status").singleElement()
+                .satisfies(p -> assertThat(p).startsWith("status 201 is not documented"));
+        assertThat(validator.check("GET", "/api/v1/products/1", null, null, 404, "application/problem+json",
+                "{\"status\":\"404\"}")).as("a problem without title and detail").isNotEmpty();
+        assertThat(validator.check("POST", "/api/v1/regions", JSON, "{\"code\":5}", 201, JSON,
+                Api.asNationalBureau().get("/api/v1/regions/620000").asString()))
+                .as("an accepted request that breaks its schema").anySatisfy(p -> assertThat(p).startsWith("request"));
+        assertThat(validator.check("GET", "/api/v1/no-such-thing", null, null, 200, JSON, "{}"))
+                .as("an undocumented operation").isNotEmpty();
+    }
+
+    @Test
+    void theValidatorAcceptsTheServicesOwnAnswers() {
+        Fixtures.standardRegions();
+        OpenApiValidator validator = OpenApiValidator.forCurrentService();
+        String region = Api.asNationalBureau().get("/api/v1/regions/620000").then().statusCode(200)
+                .extract().asString();
+        assertThat(validator.check("GET", "/api/v1/regions/620000", null, null, 200, JSON, region)).isEmpty();
+        String problem = Api.asNationalBureau().get("/api/v1/regions/999999").then().statusCode(404)
+                .extract().asString();
+        assertThat(validator.check("GET", "/api/v1/regions/999999", null, null, 404, "application/problem+json",
+                problem)).isEmpty();
+    }
+
+    /**
+     * The committed document is what the service publishes: linted by src/lint/openapi.sh and the input of the
+     * generated client (GeneratedClientTest). After an API change, review the difference and copy the build's
+     * target/openapi/openapi.json over it.
+     */
+    @Test
+    void theCommittedDocumentIsTheLiveOne() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode live = json.readTree(Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        JsonNode committed = json.readTree(Path.of("src/openapi/openapi.json").toFile());
+        assertThat(committed).as("src/openapi/openapi.json is not /q/openapi: review the change and copy "
+                + "target/openapi/openapi.json over it").isEqualTo(live);
+    }
+
+    @Test
+    void theDocumentStatesNullabilityCreationProblemsAndRoles() {
+        JsonPath doc = JsonPath.from(Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        assertThat(doc.getString("components.schemas.LinkView.properties.validTo.type")).contains("null");
+        assertThat(doc.getList("components.schemas.LinkView.required")).contains("id", "validTo");
+
+        Map<String, Object> created = doc.getMap("paths.'/api/v1/cooperatives'.post.responses.'201'");
+        assertThat(created).containsKeys("headers", "content");
+        assertThat(doc.getMap("paths.'/api/v1/cooperatives'.post.responses")).doesNotContainKey("200")
+                .containsKeys("400", "401", "403", "409", "422");
+        assertThat(doc.getString("paths.'/api/v1/cooperatives/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/Problem");
+
+        assertThat(doc.getList("paths.'/api/v1/cooperatives'.post.security.SecurityScheme.flatten()")).isEmpty();
+        assertThat(doc.getString("paths.'/api/v1/cooperatives'.post.description")).contains("bureau");
+        assertThat(doc.getList("paths.'/api/v1/products'.get.security")).as("public, whatever the global rule").isEmpty();
+
+        List<String> operationIds = new ArrayList<>();
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        paths.values().forEach(item -> item.values().forEach(op -> operationIds.add((String) op.get("operationId"))));
+        assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates();
+    }
+}
