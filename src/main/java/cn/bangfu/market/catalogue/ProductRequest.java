@@ -5,10 +5,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** A new listing. Prices are integer fen. */
+@Schema(example = "{\"name\": \"静宁苹果 红富士 5kg\", \"category\": \"FRUIT\", \"unit\": \"箱\", "
+        + "\"priceFen\": 5990, \"stock\": 200, \"householdShareBp\": 1000, "
+        + "\"brand\": \"静宁\", \"certifications\": [\"GEO_INDICATION\"]}")
 public record ProductRequest(
         @NotNull @SingleLine(max = 200) String name,
         @NotNull Category category,

@@ -1,13 +1,17 @@
 package cn.bangfu.market.households;
 
 import cn.bangfu.market.common.RegionCode;
-
 import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+@Schema(example = "{\"code\": \"JN-0001\", \"headName\": \"王建国\", "
+        + "\"idNumber\": \"(18 characters, GB 11643)\", \"villageCode\": \"620826101201\", "
+        + "\"members\": 4, \"category\": \"POVERTY_ALLEVIATED\", "
+        + "\"phone\": \"13800000000\"}")
 public record HouseholdRequest(
         @NotNull @NotAnIdNumber
         @Pattern(regexp = "[0-9A-Za-z_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'") String code,

@@ -193,8 +193,9 @@ public class IncomeService {
     private List<ActiveLink> activeLinks(long cooperativeId, Mechanism mechanism, LocalDate day, String extra,
                                          Map<String, Object> extraParameters) {
         var query = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
-                        + "where l.cooperativeId = :c and l.mechanism = :m and l.validFrom <= :d "
-                        + "and (l.validTo is null or l.validTo >= :d)" + extra + " order by h.code, l.id", Object[].class)
+                        + "where l.cooperativeId = :c and l.mechanism = :m "
+                        + "and function('link_active', l.validFrom, l.validTo, :d, :d) = true" + extra
+                        + " order by h.code, l.id", Object[].class)
                 .setParameter("c", cooperativeId).setParameter("m", mechanism).setParameter("d", day);
         extraParameters.forEach(query::setParameter);
         return query.getResultStream().map(r -> new ActiveLink((BenefitLink) r[0], (String) r[1])).toList();

@@ -69,11 +69,6 @@ public class BenefitLink extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** Active on day D: validFrom ≤ D and (no validTo or D ≤ validTo). */
-    public boolean isActiveOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
-    }
-
     /** Same cooperative, household, mechanism and (for product-scoped mechanisms) product, with shared days. */
     boolean clashesWith(long cooperative, long household, Mechanism otherMechanism, Long product,
                         LocalDate from, LocalDate to) {

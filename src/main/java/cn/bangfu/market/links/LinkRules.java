@@ -91,7 +91,7 @@ public final class LinkRules {
         }
     }
 
-    /** Whether two inclusive date ranges share a day; a null end is open. */
+    /** Whether two inclusive date ranges share a day; a null end is open. SQL says it as link_active (V8). */
     public static boolean overlaps(LocalDate from1, LocalDate to1, LocalDate from2, LocalDate to2) {
         boolean firstEndsBeforeSecond = to1 != null && to1.isBefore(from2);
         boolean secondEndsBeforeFirst = to2 != null && to2.isBefore(from1);

@@ -1,8 +1,8 @@
 package cn.bangfu.market.reports;
 
-import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Money;
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,8 +72,8 @@ public class ReportService {
                                      where y.household_id = h.id and y.year = :year), 0) as contributions,
                            coalesce(o.amount_fen, 0) as other,
                            ml.per_capita_fen as line,
-                           exists (select 1 from benefit_link l where l.household_id = h.id and l.valid_from <= :last
-                                   and (l.valid_to is null or l.valid_to >= :first)) as linked
+                           exists (select 1 from benefit_link l where l.household_id = h.id
+                                   and link_active(l.valid_from, l.valid_to, :first, :last)) as linked
                     from household h
                     join region v on v.code = h.village_code
                     left join household_other_income o on o.household_id = h.id and o.year = :year

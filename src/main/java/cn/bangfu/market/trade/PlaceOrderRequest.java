@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
+@Schema(example = "{\"buyerId\": 7, \"agreementId\": 3, \"lines\": [{\"productId\": 12, "
+        + "\"quantity\": 20}]}")
 public record PlaceOrderRequest(
         @NotNull Long buyerId,
         Long agreementId,

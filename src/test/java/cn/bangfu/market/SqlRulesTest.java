@@ -1,0 +1,66 @@
+package cn.bangfu.market;
+
+import cn.bangfu.market.income.IncomeRules;
+import cn.bangfu.market.links.LinkRules;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules said once in SQL (migrations V7, V8) and once in Java agree, on random cases run through the
+ * real PostgreSQL functions: at risk (below_monitoring_line, IncomeRules.atRisk) and a link in force
+ * (link_active, LinkRules.overlaps).
+ */
+@QuarkusTest
+class SqlRulesTest {
+
+    private static final int CASES = 2_000;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void linkActiveInSqlIsOverlapsInJava() {
+        Random random = new Random(8);
+        LocalDate base = LocalDate.of(2026, 1, 1);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            LocalDate validFrom = base.plusDays(random.nextInt(60));
+            LocalDate validTo = random.nextInt(4) == 0 ? null : validFrom.plusDays(random.nextInt(30));
+            LocalDate first = base.plusDays(random.nextInt(60));
+            LocalDate last = random.nextBoolean() ? first : first.plusDays(random.nextInt(30));
+            boolean sql = (Boolean) em.createNativeQuery("select link_active(?1, ?2, ?3, ?4)")
+                    .setParameter(1, validFrom).setParameter(2, validTo).setParameter(3, first)
+                    .setParameter(4, last).getSingleResult();
+            if (sql != LinkRules.overlaps(validFrom, validTo, first, last)) {
+                failures.add(validFrom + ".." + validTo + " during " + first + ".." + last + ": SQL says " + sql);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void belowMonitoringLineInSqlIsAtRiskInJava() {
+        Random random = new Random(7);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            long annual = random.nextLong(-2_000_000, 50_000_000);
+            int members = 1 + random.nextInt(99);
+            long line = random.nextLong(0, 1_000_000);
+            boolean sql = (Boolean) em.createNativeQuery("select below_monitoring_line(?1, ?2, ?3)")
+                    .setParameter(1, annual).setParameter(2, members).setParameter(3, line).getSingleResult();
+            if (sql != IncomeRules.atRisk(IncomeRules.perCapita(annual, members), line)) {
+                failures.add("annual " + annual + ", members " + members + ", line " + line + ": SQL says " + sql);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}
