@@ -8,6 +8,7 @@ import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
 import cn.bangfu.market.cooperatives.CooperativeStatus;
 import cn.bangfu.market.regions.RegionService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -82,12 +83,12 @@ public class ProductService {
     }
 
     public ProductView get(long productId) {
-        Object[] row = em.createQuery("select p, c.name, c.regionCode from Product p "
-                        + "join Cooperative c on c.id = p.cooperativeId where p.id = :id", Object[].class)
+        ProductRow row = em.createQuery("select p, c.name, c.regionCode from Product p "
+                        + "join Cooperative c on c.id = p.cooperativeId where p.id = :id", ProductRow.class)
                 .setParameter("id", productId)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("product", productId));
-        return ProductView.of((Product) row[0], (String) row[1], (String) row[2]);
+        return row.view();
     }
 
     public Product require(long productId) {
@@ -128,8 +129,16 @@ public class ProductService {
         }
 
         return HqlPage.of(em, "select p, c.name, c.regionCode", "p", where.toString(), query.sort().orderBy(), params,
-                        Object[].class, page)
-                .map(row -> ProductView.of((Product) row[0], (String) row[1], (String) row[2]));
+                        ProductRow.class, page)
+                .map(ProductRow::view);
+    }
+
+    /** A product with its cooperative's name and region, as the catalogue shows it. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record ProductRow(Product product, String cooperativeName, String regionCode) {
+        ProductView view() {
+            return ProductView.of(product, cooperativeName, regionCode);
+        }
     }
 
     private static String escapeLike(String text) {

@@ -1,18 +1,19 @@
 package cn.bangfu.market.income;
 
-import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlPage;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Years;
+import cn.bangfu.market.households.Household;
 import cn.bangfu.market.households.HouseholdCategory;
 import cn.bangfu.market.households.HouseholdService;
-import cn.bangfu.market.households.Household;
 import cn.bangfu.market.households.IdNumbers;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionLevel;
 import cn.bangfu.market.regions.RegionService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,10 +47,10 @@ public class IncomeReports {
             byMechanism.put(m.name(), 0L);
         }
         em.createQuery("select c.mechanism, sum(c.amountFen) from Contribution c where c.householdId = :h "
-                        + "and c.date between :from and :to group by c.mechanism", Object[].class)
+                        + "and c.date between :from and :to group by c.mechanism", MechanismTotal.class)
                 .setParameter("h", householdId).setParameter("from", LocalDate.of(year, 1, 1))
                 .setParameter("to", LocalDate.of(year, 12, 31))
-                .getResultStream().forEach(r -> byMechanism.put(((Mechanism) r[0]).name(), ((Number) r[1]).longValue()));
+                .getResultStream().forEach(t -> byMechanism.put(t.mechanism().name(), t.amountFen()));
         long contributions = byMechanism.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
         long other = otherIncome(householdId, year);
         long annual = Math.addExact(contributions, other);
@@ -101,8 +102,18 @@ public class IncomeReports {
             where.append(" and c.date <= :to");
             params.put("to", to);
         }
-        return HqlPage.of(em, "select c, h.code", "c", where.toString(), "c.date, c.id", params, Object[].class, page)
-                .map(r -> ContributionView.of((Contribution) r[0], (String) r[1]));
+        return HqlPage.of(em, "select c, h.code", "c", where.toString(), "c.date, c.id", params, ContributionRow.class,
+                page).map(r -> ContributionView.of(r.contribution(), r.householdCode()));
+    }
+
+    /** A household's income from one mechanism in a year. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record MechanismTotal(Mechanism mechanism, Long amountFen) {
+    }
+
+    /** A contribution with its household's code, as listed. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record ContributionRow(Contribution contribution, String householdCode) {
     }
 
     /** Households of a region whose per-capita income for the year is below their province's line; by code. */

@@ -8,6 +8,7 @@ import cn.bangfu.market.households.Household;
 import cn.bangfu.market.links.BenefitLink;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.trade.OrderEvents;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -33,7 +34,13 @@ public class IncomeService {
     EntityManager em;
 
     /** A link active on the day of an event, with its household's code (the split's tie-break). */
-    private record ActiveLink(BenefitLink link, String householdCode) {
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record ActiveLink(BenefitLink link, String householdCode) {
+    }
+
+    /** The household share of a product's sales, read at delivery. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record ProductShare(Long productId, Integer householdShareBp) {
     }
 
     // ---- SALES_SHARE: hooked to order delivery and return ------------------------------------
@@ -41,9 +48,9 @@ public class IncomeService {
     /** Splits each delivered line's pool among the cooperative's SALES_SHARE links active on the delivery day. */
     void onDelivered(@Observes OrderEvents.Delivered event) {
         Map<Long, Integer> shareBp = em.createQuery("select p.id, p.householdShareBp from Product p where p.id in :ids",
-                        Object[].class)
+                        ProductShare.class)
                 .setParameter("ids", event.lines().stream().map(OrderEvents.DeliveredLine::productId).toList())
-                .getResultStream().collect(Collectors.toMap(r -> (Long) r[0], r -> (Integer) r[1]));
+                .getResultStream().collect(Collectors.toMap(ProductShare::productId, ProductShare::householdShareBp));
         Instant now = Instant.now();
         for (OrderEvents.DeliveredLine line : event.lines()) {
             long pool = IncomeRules.salesSharePool(line.amountFen(), shareBp.getOrDefault(line.productId(), 0));
@@ -145,22 +152,22 @@ public class IncomeService {
                     List.of(new Violation("to", "must be in the same calendar year as from")));
         }
         lockCooperative(cooperativeId); // accruals of one cooperative run one at a time
-        List<Object[]> rows = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
-                        + "where l.cooperativeId = :c and l.mechanism = :m order by h.code, l.id", Object[].class)
+        List<ActiveLink> rows = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
+                        + "where l.cooperativeId = :c and l.mechanism = :m order by h.code, l.id", ActiveLink.class)
                 .setParameter("c", cooperativeId).setParameter("m", Mechanism.LAND_RENT).getResultList();
         List<BenefitLink> accrued = new ArrayList<>();
         List<Contribution> contributions = new ArrayList<>();
         Map<Long, String> codes = new java.util.HashMap<>();
         long id = nextId("rent_accrual_seq");
         Instant now = Instant.now();
-        for (Object[] row : rows) {
-            BenefitLink link = (BenefitLink) row[0];
+        for (ActiveLink row : rows) {
+            BenefitLink link = row.link();
             long days = IncomeRules.activeDays(from, to, link.validFrom, link.validTo);
             if (days == 0) {
                 continue;
             }
             accrued.add(link);
-            codes.put(link.householdId, (String) row[1]);
+            codes.put(link.householdId, row.householdCode());
             long amount = IncomeRules.landRent(link.areaMu, link.rentPerMuPerYearFen, days);
             contributions.add(Contribution.of(link.householdId, cooperativeId, link.id, Mechanism.LAND_RENT, amount,
                     to, SourceType.RENT_ACCRUAL, id, now));
@@ -195,10 +202,10 @@ public class IncomeService {
         var query = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
                         + "where l.cooperativeId = :c and l.mechanism = :m "
                         + "and function('link_active', l.validFrom, l.validTo, :d, :d) = true" + extra
-                        + " order by h.code, l.id", Object[].class)
+                        + " order by h.code, l.id", ActiveLink.class)
                 .setParameter("c", cooperativeId).setParameter("m", mechanism).setParameter("d", day);
         extraParameters.forEach(query::setParameter);
-        return query.getResultStream().map(r -> new ActiveLink((BenefitLink) r[0], (String) r[1])).toList();
+        return query.getResultList();
     }
 
     private BenefitLink singleActiveLink(long cooperativeId, long householdId, Mechanism mechanism, LocalDate day,

@@ -13,6 +13,7 @@ import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
 import cn.bangfu.market.regions.RegionService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -121,8 +122,13 @@ public class LinkService {
             where.append(" and l.householdId = :householdId");
             params.put("householdId", householdId);
         }
-        return HqlPage.of(em, "select l, h.code", "l", where.toString(), "l.id", params, Object[].class, page)
-                .map(row -> LinkView.of((BenefitLink) row[0], (String) row[1]));
+        return HqlPage.of(em, "select l, h.code", "l", where.toString(), "l.id", params, LinkRow.class, page)
+                .map(row -> LinkView.of(row.link(), row.householdCode()));
+    }
+
+    /** A link with its household's code, as listed. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record LinkRow(BenefitLink link, String householdCode) {
     }
 
     /**
