@@ -4,7 +4,7 @@ import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
-import cn.bangfu.market.imports.ImportRejected;
+import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
@@ -99,36 +99,33 @@ public class HouseholdService {
         return new OtherIncome.View(id, year, amountFen);
     }
 
-    /**
-     * Imports a roster in one transaction: every row is validated first, and
-     * either all rows are inserted (batched) or none, with every bad row reported.
-     */
+    /** Imports a roster (农户名单) through the {@link ImportPipeline}: all rows or none. */
     @Transactional
     public ImportResult importRoster(List<ImportRow> rows, String bureauRegion) {
-        List<RowError> errors = new ArrayList<>();
-        List<HouseholdRequest> requests = new ArrayList<>(rows.size());
-        List<Integer> rowNumbers = new ArrayList<>(rows.size());
-        for (ImportRow row : rows) {
-            HouseholdRequest request = HouseholdColumns.toRequest(row, errors);
-            if (request == null) {
-                continue;
-            }
-            int before = errors.size();
+        return ImportPipeline.run(em, rows, this::parseRow, (parsed, errors) -> checkRows(parsed, errors, bureauRegion));
+    }
+
+    private HouseholdRequest parseRow(ImportRow row, List<RowError> errors) {
+        HouseholdRequest request = HouseholdColumns.toRequest(row, errors);
+        if (request != null) {
             validator.validate(request).forEach(v ->
                     errors.add(new RowError(row.row(), v.getPropertyPath().toString(), v.getMessage())));
-            if (errors.size() == before) {
-                requests.add(request);
-                rowNumbers.add(row.row());
-            }
         }
+        return request;
+    }
 
+    /** Villages in the bureau's region, codes new to the service and to the file; the households to insert. */
+    private List<Household> checkRows(List<ImportPipeline.Parsed<HouseholdRequest>> parsed, List<RowError> errors,
+                                      String bureauRegion) {
         String bureauPattern = regions.subtreePattern(bureauRegion).orElse(null);
-        Map<String, Region> villages = regions.findAll(requests.stream().map(HouseholdRequest::villageCode).toList());
-        Set<String> existingCodes = existingCodes(requests.stream().map(HouseholdRequest::code).toList());
+        Map<String, Region> villages = regions.findAll(parsed.stream().map(p -> p.value().villageCode()).toList());
+        Set<String> existingCodes = existingCodes(parsed.stream().map(p -> p.value().code()).toList());
         Map<String, Integer> codeFirstRow = new HashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            HouseholdRequest request = requests.get(i);
-            int row = rowNumbers.get(i);
+        Instant now = Instant.now();
+        List<Household> accepted = new ArrayList<>(parsed.size());
+        for (ImportPipeline.Parsed<HouseholdRequest> p : parsed) {
+            HouseholdRequest request = p.value();
+            int row = p.row();
             Region village = villages.get(request.villageCode());
             if (village == null) {
                 errors.add(new RowError(row, "villageCode", "region " + request.villageCode() + " does not exist"));
@@ -145,23 +142,9 @@ public class HouseholdService {
             if (first != null) {
                 errors.add(new RowError(row, "code", "code " + request.code() + " repeats row " + first));
             }
+            accepted.add(toEntity(request, now));
         }
-        if (!errors.isEmpty()) {
-            errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : a.field().compareTo(b.field()));
-            throw new ImportRejected(errors, rows.size());
-        }
-
-        Instant now = Instant.now();
-        int n = 0;
-        for (HouseholdRequest request : requests) {
-            em.persist(toEntity(request, now));
-            if (++n % 1000 == 0) {
-                em.flush();
-                em.clear();
-            }
-        }
-        em.flush();
-        return new ImportResult(requests.size());
+        return accepted;
     }
 
     private Set<String> existingCodes(List<String> codes) {

@@ -17,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -136,27 +136,28 @@ public class IncomeReports {
                 where v.path like :pattern
                   and below_monitoring_line(coalesce(i.total, 0) + coalesce(o.amount_fen, 0), h.members, ml.per_capita_fen)
                 """;
-        Query list = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select h.id, h.code, h.head_name, h.id_number, h.village_code, h.members, h.category,
-                       coalesce(i.total, 0), coalesce(o.amount_fen, 0), ml.per_capita_fen, count(*) over ()
-                """ + from + " order by h.code limit :limit offset :offset")
+                       coalesce(i.total, 0)::bigint as contributions, coalesce(o.amount_fen, 0) as other,
+                       ml.per_capita_fen as line, count(*) over () as total
+                """ + from + " order by h.code limit :limit offset :offset", Tuple.class)
                 .setParameter("year", year).setParameter("pattern", pattern)
-                .setParameter("limit", page.size()).setParameter("offset", page.offset());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = list.getResultList();
-        long total = !rows.isEmpty() ? ((Number) rows.get(0)[10]).longValue()
+                .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
+        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
                 : page.page() == 0 ? 0
                 : ((Number) em.createNativeQuery("select count(*) " + from).setParameter("year", year)
                         .setParameter("pattern", pattern).getSingleResult()).longValue();
         return Page.of(rows, page, total, r -> {
-            long contributions = ((Number) r[7]).longValue();
-            long other = ((Number) r[8]).longValue();
+            long contributions = r.get("contributions", Long.class);
+            long other = r.get("other", Long.class);
             long annual = contributions + other;
-            int members = ((Number) r[5]).intValue();
+            int members = r.get("members", Integer.class);
             long perCapita = IncomeRules.perCapita(annual, members);
-            long line = ((Number) r[9]).longValue();
-            return new AtRiskHousehold(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    IdNumbers.mask((String) r[3]), (String) r[4], members, HouseholdCategory.valueOf((String) r[6]),
+            long line = r.get("line", Long.class);
+            return new AtRiskHousehold(r.get("id", Long.class), r.get("code", String.class),
+                    r.get("head_name", String.class), IdNumbers.mask(r.get("id_number", String.class)),
+                    r.get("village_code", String.class), members,
+                    HouseholdCategory.valueOf(r.get("category", String.class)),
                     contributions, other, annual, perCapita, line, line - perCapita);
         });
     }

@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -173,14 +174,14 @@ public class IncomeService {
                     to, SourceType.RENT_ACCRUAL, id, now));
         }
         if (!accrued.isEmpty()) {
-            List<?> clash = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
-                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 limit 1")
+            List<Tuple> clash = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
+                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 limit 1", Tuple.class)
                     .setParameter(1, accrued.stream().map(l -> l.id).toList())
                     .setParameter(2, from).setParameter(3, to).getResultList();
             if (!clash.isEmpty()) {
-                Object[] c = (Object[]) clash.get(0);
-                throw ApiProblem.conflict("link " + c[0] + " was already accrued for " + c[1] + " to " + c[2]
-                        + "; rent is never paid twice");
+                Tuple c = clash.get(0);
+                throw ApiProblem.conflict("link " + c.get("link_id") + " was already accrued for "
+                        + c.get("from_date") + " to " + c.get("to_date") + "; rent is never paid twice");
             }
         }
         em.createNativeQuery("insert into rent_accrual (id, cooperative_id, from_date, to_date) values (?1, ?2, ?3, ?4)")

@@ -49,7 +49,7 @@ public final class LinkColumns {
     }
 
     /** A row whose cells parsed; references are resolved by the service. */
-    record ParsedLink(int row, String householdCode, Long householdId, Long cooperativeId, String creditCode,
+    record ParsedLink(String householdCode, Long householdId, Long cooperativeId, String creditCode,
                       Mechanism mechanism, LocalDate validFrom, LocalDate validTo, Integer weight, Long productId,
                       Long floorPriceFen, Long dailyWageFen, BigDecimal areaMu, Long rentPerMuPerYearFen) {
 
@@ -89,7 +89,7 @@ public final class LinkColumns {
         if (cells.failed) {
             return null;
         }
-        return new ParsedLink(row.row(), householdCode, householdId, cooperativeId, creditCode, mechanism, validFrom,
+        return new ParsedLink(householdCode, householdId, cooperativeId, creditCode, mechanism, validFrom,
                 validTo, weight == null ? null : weight.intValue(), productId, floor, wage, area, rent);
     }
 

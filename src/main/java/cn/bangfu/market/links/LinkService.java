@@ -8,7 +8,7 @@ import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.households.Household;
-import cn.bangfu.market.imports.ImportRejected;
+import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
@@ -132,21 +132,17 @@ public class LinkService {
     }
 
     /**
-     * Imports a link list in one transaction: all rows are validated (parameters,
-     * references, scope, overlaps with stored links and with other rows), then
-     * all are inserted in batches, or none.
+     * Imports a link list through the {@link ImportPipeline}: references, scope and overlaps
+     * (with stored links and with earlier rows) are checked for every row; all rows or none.
      */
     @Transactional
     public ImportResult importLinks(List<ImportRow> rows, String bureauRegion) {
-        List<RowError> errors = new ArrayList<>();
-        List<LinkColumns.ParsedLink> parsed = new ArrayList<>();
-        for (ImportRow row : rows) {
-            LinkColumns.ParsedLink link = LinkColumns.parse(row, errors);
-            if (link != null) {
-                parsed.add(link);
-            }
-        }
+        return ImportPipeline.run(em, rows, LinkColumns::parse, (parsed, errors) -> checkRows(parsed, errors, bureauRegion));
+    }
 
+    private List<BenefitLink> checkRows(List<ImportPipeline.Parsed<LinkColumns.ParsedLink>> rows, List<RowError> errors,
+                                        String bureauRegion) {
+        List<LinkColumns.ParsedLink> parsed = rows.stream().map(ImportPipeline.Parsed::value).toList();
         String bureauPattern = regions.subtreePattern(bureauRegion)
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
         // Only households and cooperatives inside the bureau's region are looked up (and locked): one
@@ -179,8 +175,9 @@ public class LinkService {
 
         List<BenefitLink> accepted = new ArrayList<>();
         Instant now = Instant.now();
-        for (LinkColumns.ParsedLink p : parsed) {
-            int row = p.row();
+        for (ImportPipeline.Parsed<LinkColumns.ParsedLink> parsedRow : rows) {
+            LinkColumns.ParsedLink p = parsedRow.value();
+            int row = parsedRow.row();
             int before = errors.size();
             Household household = p.householdCode() != null ? householdsByCode.get(p.householdCode())
                     : householdsById.get(p.householdId());
@@ -223,19 +220,7 @@ public class LinkService {
             held.add(link);
             accepted.add(link);
         }
-        if (!errors.isEmpty()) {
-            errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row()) : a.field().compareTo(b.field()));
-            throw new ImportRejected(errors, rows.size());
-        }
-        int n = 0;
-        for (BenefitLink link : accepted) {
-            em.persist(link);
-            if (++n % 1000 == 0) {
-                em.flush();
-            }
-        }
-        em.flush();
-        return new ImportResult(accepted.size());
+        return accepted;
     }
 
     private void lockHouseholds(List<LinkColumns.ParsedLink> parsed, String bureauPattern, Consumer<Household> sink) {

@@ -8,7 +8,7 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,25 +33,26 @@ public class ReportService {
         }
         String pattern = regions.subtreePattern(bureauRegion)
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
-        Query query = em.createNativeQuery("""
-                select a.id, a.title, a.buyer_region_code, br.name, a.seller_region_code, sr.name, a.year, a.target_fen,
-                       coalesce(sum(m.signed_fen), 0), count(distinct m.order_id)
+        List<Tuple> rows = em.createNativeQuery("""
+                select a.id, a.title, a.buyer_region_code, br.name as buyer_region_name, a.seller_region_code,
+                       sr.name as seller_region_name, a.year, a.target_fen,
+                       coalesce(sum(m.signed_fen), 0)::bigint as realized_fen, count(distinct m.order_id) as orders
                 from agreement a
                 join region br on br.code = a.buyer_region_code
                 join region sr on sr.code = a.seller_region_code
                 left join sale_movement m on m.agreement_id = a.id
                 where (sr.path like :pattern or br.path like :pattern) and (cast(:year as integer) is null or a.year = :year)
                 group by a.id, br.name, sr.name
-                order by a.year, a.id""")
-                .setParameter("pattern", pattern).setParameter("year", year);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+                order by a.year, a.id""", Tuple.class)
+                .setParameter("pattern", pattern).setParameter("year", year).getResultList();
         return rows.stream().map(r -> {
-            long target = ((Number) r[7]).longValue();
-            long realized = ((Number) r[8]).longValue();
-            return new AgreementFulfilment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                    (String) r[4], (String) r[5], ((Number) r[6]).intValue(), target, realized,
-                    Money.basisPoints(realized, target), ((Number) r[9]).longValue());
+            long target = r.get("target_fen", Long.class);
+            long realized = r.get("realized_fen", Long.class);
+            return new AgreementFulfilment(r.get("id", Long.class), r.get("title", String.class),
+                    r.get("buyer_region_code", String.class), r.get("buyer_region_name", String.class),
+                    r.get("seller_region_code", String.class), r.get("seller_region_name", String.class),
+                    r.get("year", Integer.class), target, realized, Money.basisPoints(realized, target),
+                    r.get("orders", Long.class));
         }).toList();
     }
 
@@ -65,7 +66,7 @@ public class ReportService {
         int childComponent = region.path.split("/").length + 1;
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        Query households = em.createNativeQuery("""
+        List<Tuple> households = em.createNativeQuery("""
                 with income as (
                     select split_part(v.path, '/', :component) as child, h.members,
                            coalesce((select sum(y.amount_fen) from household_year_income y
@@ -79,31 +80,27 @@ public class ReportService {
                     left join household_other_income o on o.household_id = h.id and o.year = :year
                     left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)
-                select child, count(*), count(*) filter (where linked),
-                       count(*) filter (where below_monitoring_line(contributions + other, members, line)),
-                       bool_or(line is not null), coalesce(sum(contributions), 0), coalesce(sum(other), 0)
-                from income group by child""")
+                select child, count(*) as households, count(*) filter (where linked) as linked,
+                       count(*) filter (where below_monitoring_line(contributions + other, members, line)) as at_risk,
+                       bool_or(line is not null) as has_line, coalesce(sum(contributions), 0)::bigint as contributions,
+                       coalesce(sum(other), 0)::bigint as other
+                from income group by child""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("year", year)
-                .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%");
-        Query sales = em.createNativeQuery("""
-                select split_part(cr.path, '/', :component), coalesce(sum(m.signed_fen), 0)
+                .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%")
+                .getResultList();
+        List<Tuple> sales = em.createNativeQuery("""
+                select split_part(cr.path, '/', :component) as child, coalesce(sum(m.signed_fen), 0)::bigint as sales_fen
                 from sale_movement m
                 join cooperative c on c.id = m.cooperative_id
                 join region cr on cr.code = c.region_code
                 where m.business_date between :first and :last and cr.path like :pattern
-                group by 1""")
+                group by 1""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
-                .setParameter("pattern", region.path + "%");
+                .setParameter("pattern", region.path + "%").getResultList();
         Map<String, HouseholdCounts> householdsByChild = new HashMap<>();
-        for (Object row : households.getResultList()) {
-            Object[] r = (Object[]) row;
-            householdsByChild.put((String) r[0], HouseholdCounts.of(r));
-        }
+        households.forEach(r -> householdsByChild.put(r.get("child", String.class), HouseholdCounts.of(r)));
         Map<String, Long> salesByChild = new HashMap<>();
-        for (Object row : sales.getResultList()) {
-            Object[] r = (Object[]) row;
-            salesByChild.put((String) r[0], ((Number) r[1]).longValue());
-        }
+        sales.forEach(r -> salesByChild.put(r.get("child", String.class), r.get("sales_fen", Long.class)));
         List<RegionFigures> children = new ArrayList<>();
         for (Region child : Region.<Region>list("parentCode = ?1 order by code", region.code)) {
             children.add(figures(child.code, child.name, child.level.name(),
@@ -123,11 +120,10 @@ public class ReportService {
 
         static final HouseholdCounts NONE = new HouseholdCounts(0, 0, 0, false, 0, 0);
 
-        /** From a row: child, households, linked, at risk, has line, contributions, other income. */
-        static HouseholdCounts of(Object[] r) {
-            return new HouseholdCounts(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), Boolean.TRUE.equals(r[4]), ((Number) r[5]).longValue(),
-                    ((Number) r[6]).longValue());
+        static HouseholdCounts of(Tuple r) {
+            return new HouseholdCounts(r.get("households", Long.class), r.get("linked", Long.class),
+                    r.get("at_risk", Long.class), Boolean.TRUE.equals(r.get("has_line", Boolean.class)),
+                    r.get("contributions", Long.class), r.get("other", Long.class));
         }
 
         HouseholdCounts plus(HouseholdCounts o) {

@@ -6,6 +6,7 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -46,12 +47,12 @@ public class AgreementService {
 
     public AgreementProgress progress(long id) {
         Agreement agreement = require(id);
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select coalesce(sum(m.signed_fen), 0), count(distinct m.order_id)
-                from sale_movement m where m.agreement_id = ?1""")
+        Tuple row = (Tuple) em.createNativeQuery("""
+                select coalesce(sum(m.signed_fen), 0)::bigint as realized_fen, count(distinct m.order_id) as orders
+                from sale_movement m where m.agreement_id = ?1""", Tuple.class)
                 .setParameter(1, id).getSingleResult();
-        long realized = ((Number) row[0]).longValue();
-        long orders = ((Number) row[1]).longValue();
+        long realized = row.get("realized_fen", Long.class);
+        long orders = row.get("orders", Long.class);
         return new AgreementProgress(id, agreement.year, agreement.targetFen, realized,
                 Money.basisPoints(realized, agreement.targetFen), orders);
     }

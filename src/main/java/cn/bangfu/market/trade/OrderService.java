@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -111,8 +112,8 @@ public class OrderService {
         order.sort(Comparator.comparing(i -> request.lines().get(i).productId()));
         for (int index : order) {
             PlaceOrderRequest.Line line = request.lines().get(index);
-            Object[] reserved = reserve(line.productId(), line.quantity(), index);
-            String cooperativeRegion = (String) reserved[3];
+            Reserved reserved = reserve(line.productId(), line.quantity(), index);
+            String cooperativeRegion = reserved.regionCode();
             if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
                 throw ApiProblem.unprocessable("lines[" + index + "].productId", "product " + line.productId()
                         + " comes from region " + cooperativeRegion + ", outside the agreement's seller region "
@@ -122,9 +123,9 @@ public class OrderService {
             orderLine.orderId = orderId;
             orderLine.lineNo = index + 1;
             orderLine.productId = line.productId();
-            orderLine.unitPriceFen = ((Number) reserved[0]).longValue();
-            orderLine.cooperativeId = ((Number) reserved[1]).longValue();
-            orderLine.productName = (String) reserved[2];
+            orderLine.unitPriceFen = reserved.priceFen();
+            orderLine.cooperativeId = reserved.cooperativeId();
+            orderLine.productName = reserved.name();
             orderLine.quantity = line.quantity();
             orderLine.amountFen = Math.multiplyExact(orderLine.unitPriceFen, (long) line.quantity());
             lines.add(orderLine);
@@ -151,33 +152,43 @@ public class OrderService {
      * is ACTIVE and its cooperative APPROVED: never read-then-write. Returns price,
      * cooperative, name and the cooperative's region.
      */
-    private Object[] reserve(long productId, int quantity, int index) {
-        List<?> rows = em.createNativeQuery("""
+    private Reserved reserve(long productId, int quantity, int index) {
+        List<Tuple> rows = em.createNativeQuery("""
                 update product p set stock = p.stock - ?2, version = p.version + 1, updated_at = now()
                 from cooperative c
                 where p.id = ?1 and c.id = p.cooperative_id and p.stock >= ?2
                   and p.status = 'ACTIVE' and c.status = 'APPROVED'
-                returning p.price_fen, p.cooperative_id, p.name, c.region_code""")
+                returning p.price_fen, p.cooperative_id, p.name, c.region_code""", Tuple.class)
                 .setParameter(1, productId).setParameter(2, quantity).getResultList();
         if (!rows.isEmpty()) {
-            return (Object[]) rows.get(0);
+            Tuple row = rows.get(0);
+            return new Reserved(row.get("price_fen", Long.class), row.get("cooperative_id", Long.class),
+                    row.get("name", String.class), row.get("region_code", String.class));
         }
         String field = "lines[" + index + "].productId";
-        List<?> why = em.createNativeQuery("""
-                select p.status, c.status, p.stock from product p join cooperative c on c.id = p.cooperative_id
-                where p.id = ?1""").setParameter(1, productId).getResultList();
+        List<Tuple> why = em.createNativeQuery("""
+                select p.status as product_status, c.status as cooperative_status, p.stock
+                from product p join cooperative c on c.id = p.cooperative_id
+                where p.id = ?1""", Tuple.class).setParameter(1, productId).getResultList();
         if (why.isEmpty()) {
             throw ApiProblem.unprocessable(field, "product " + productId + " does not exist");
         }
-        Object[] state = (Object[]) why.get(0);
-        if (!"ACTIVE".equals(state[0])) {
-            throw ApiProblem.unprocessable(field, "product " + productId + " is " + state[0]);
+        Tuple state = why.get(0);
+        String productStatus = state.get("product_status", String.class);
+        String cooperativeStatus = state.get("cooperative_status", String.class);
+        if (!"ACTIVE".equals(productStatus)) {
+            throw ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus);
         }
-        if (!"APPROVED".equals(state[1])) {
-            throw ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is " + state[1]);
+        if (!"APPROVED".equals(cooperativeStatus)) {
+            throw ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
+                    + cooperativeStatus);
         }
-        throw new ApiProblem(409, "Insufficient Stock", "product " + productId + " has " + state[2]
-                + " left, " + quantity + " requested");
+        throw new ApiProblem(409, "Insufficient Stock", "product " + productId + " has "
+                + state.get("stock", Integer.class) + " left, " + quantity + " requested");
+    }
+
+    /** What reserving a line's stock fixes: the price, the selling cooperative, the name, its region. */
+    private record Reserved(long priceFen, long cooperativeId, String name, String regionCode) {
     }
 
     @Transactional

@@ -1,0 +1,74 @@
+package cn.bangfu.market.imports;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one way a roster is imported (农户名单, 联农带农 link lists): every row is
+ * parsed, every parsed row is checked against the database in bulk, and only when
+ * no row failed are all the entities inserted, in flushed batches, in the
+ * caller's transaction — all rows or none, with every bad row reported once.
+ */
+public final class ImportPipeline {
+
+    /** Entities persisted between flushes: bounded memory for 100,000 rows. */
+    static final int BATCH_SIZE = 1000;
+
+    private static final Comparator<RowError> ROW_ORDER =
+            Comparator.comparingInt(RowError::row).thenComparing(RowError::field);
+
+    private ImportPipeline() {
+    }
+
+    /** A row whose cells parsed, with its spreadsheet row number. */
+    public record Parsed<R>(int row, R value) {
+    }
+
+    /** Reads one row's cells; adds errors and answers null when the row cannot be used. */
+    @FunctionalInterface
+    public interface RowParser<R> {
+        R parse(ImportRow row, List<RowError> errors);
+    }
+
+    /** Checks the parsed rows against stored data and answers the entities to insert, adding errors. */
+    @FunctionalInterface
+    public interface RowChecker<R> {
+        List<?> check(List<Parsed<R>> parsed, List<RowError> errors);
+    }
+
+    /**
+     * Runs the pipeline inside the caller's transaction.
+     *
+     * @throws ImportRejected (422) when any row failed; nothing is written
+     */
+    public static <R> ImportResult run(EntityManager em, List<ImportRow> rows, RowParser<R> parser,
+                                       RowChecker<R> checker) {
+        List<RowError> errors = new ArrayList<>();
+        List<Parsed<R>> parsed = new ArrayList<>(rows.size());
+        for (ImportRow row : rows) {
+            int before = errors.size();
+            R value = parser.parse(row, errors);
+            if (value != null && errors.size() == before) {
+                parsed.add(new Parsed<>(row.row(), value));
+            }
+        }
+        List<?> entities = checker.check(parsed, errors);
+        if (!errors.isEmpty()) {
+            errors.sort(ROW_ORDER);
+            throw new ImportRejected(errors, rows.size());
+        }
+        int n = 0;
+        for (Object entity : entities) {
+            em.persist(entity);
+            if (++n % BATCH_SIZE == 0) {
+                em.flush();
+                em.clear();
+            }
+        }
+        em.flush();
+        return new ImportResult(entities.size());
+    }
+}
