@@ -1,7 +1,7 @@
 package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.HqlPage;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.cooperatives.Cooperative;
@@ -16,10 +16,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 @ApplicationScoped
 public class ProductService {
@@ -101,35 +99,24 @@ public class ProductService {
 
     /** The public catalogue: ACTIVE products of APPROVED cooperatives. */
     public Page<ProductView> search(CatalogueQuery query, PageRequest page) {
-        StringBuilder where = new StringBuilder(
-                " from Product p join Cooperative c on c.id = p.cooperativeId"
-                        + " where p.status = :active and c.status = :approved");
-        Map<String, Object> params = new HashMap<>();
-        params.put("active", ProductStatus.ACTIVE);
-        params.put("approved", CooperativeStatus.APPROVED);
-        if (query.text() != null) {
-            where.append(" and (lower(p.name) like :text escape '\\' or lower(coalesce(p.brand, '')) like :text escape '\\')");
-            params.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (query.category() != null) {
-            where.append(" and p.category = :category");
-            params.put("category", query.category());
-        }
+        String pattern = null;
         if (query.regionCode() != null) {
-            String pattern = regions.subtreePattern(query.regionCode()).orElse(null);
+            pattern = regions.subtreePattern(query.regionCode()).orElse(null);
             if (pattern == null) {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }
-            where.append(" and c.regionCode in (select r.code from Region r where r.path like :pattern)");
-            params.put("pattern", pattern);
         }
-        if (query.certification() != null) {
-            where.append(" and array_contains(p.certifications, :certification)");
-            params.put("certification", query.certification().name());
-        }
-
-        return HqlPage.of(em, "select p, c.name, c.regionCode", "p", where.toString(), query.sort().orderBy(), params,
-                        ProductRow.class, page)
+        String text = query.text() == null ? null : "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+        return HqlFilter.of("from Product p join Cooperative c on c.id = p.cooperativeId"
+                        + " where p.status = :active and c.status = :approved")
+                .bind("active", ProductStatus.ACTIVE).bind("approved", CooperativeStatus.APPROVED)
+                .and("lower(p.name) like :text escape '\\' or lower(coalesce(p.brand, '')) like :text escape '\\'",
+                        "text", text)
+                .and("p.category = :category", "category", query.category())
+                .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
+                .and("array_contains(p.certifications, :certification)", "certification",
+                        query.certification() == null ? null : query.certification().name())
+                .page(em, "select p, c.name, c.regionCode", "p", query.sort().orderBy(), ProductRow.class, page)
                 .map(ProductRow::view);
     }
 

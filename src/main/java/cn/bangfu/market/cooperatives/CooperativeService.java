@@ -1,21 +1,23 @@
 package cn.bangfu.market.cooperatives;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.regions.RegionService;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 @ApplicationScoped
 public class CooperativeService {
+
+    @Inject
+    EntityManager em;
 
     @Inject
     RegionService regions;
@@ -98,21 +100,14 @@ public class CooperativeService {
     }
 
     public Page<CooperativeView> search(Reader reader, String regionCode, CooperativeStatus status, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (reader.ownCooperative() != null) {
-            where.add("id = :own");
-            params.and("own", reader.ownCooperative());
-        }
+        String pattern = null;
         if (reader.bureauRegion() != null || (regionCode != null && !regionCode.isBlank())) {
-            String pattern = (reader.bureauRegion() != null
+            pattern = (reader.bureauRegion() != null
                     ? regions.readablePattern(reader.bureauRegion(), regionCode)
                     : regions.subtreePattern(regionCode.trim())).orElse(null);
             if (pattern == null) {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }
-            where.add("regionCode in (select r.code from Region r where r.path like :pattern)");
-            params.and("pattern", pattern);
         }
         if (reader.isBuyer()) {
             if (status != null && status != CooperativeStatus.APPROVED) {
@@ -120,13 +115,11 @@ public class CooperativeService {
             }
             status = CooperativeStatus.APPROVED;
         }
-        if (status != null) {
-            where.add("status = :status");
-            params.and("status", status);
-        }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
-        var found = Cooperative.<Cooperative>find(query, Sort.by("id"), params);
-        List<Cooperative> rows = found.page(page.page(), page.size()).list();
-        return Page.of(rows, page, found.count(), reader.isBuyer() ? CooperativeView::forBuyer : CooperativeView::of);
+        return HqlFilter.of("from Cooperative c where true")
+                .and("c.id = :own", "own", reader.ownCooperative())
+                .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
+                .and("c.status = :status", "status", status)
+                .page(em, "select c", "c", "c.id", Cooperative.class, page)
+                .map(reader.isBuyer() ? CooperativeView::forBuyer : CooperativeView::of);
     }
 }

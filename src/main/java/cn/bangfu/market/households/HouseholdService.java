@@ -2,6 +2,7 @@ package cn.bangfu.market.households;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.imports.ImportPipeline;
@@ -11,8 +12,6 @@ import cn.bangfu.market.imports.RowError;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionLevel;
 import cn.bangfu.market.regions.RegionService;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -76,15 +75,11 @@ public class HouseholdService {
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        StringBuilder query = new StringBuilder(
-                "villageCode in (select r.code from Region r where r.path like :pattern)");
-        Parameters params = Parameters.with("pattern", pattern);
-        if (category != null) {
-            query.append(" and category = :category");
-            params.and("category", category);
-        }
-        var found = Household.<Household>find(query.toString(), Sort.by("code"), params);
-        return Page.of(found.page(page.page(), page.size()).list(), page, found.count(), HouseholdView::of);
+        return HqlFilter.of("from Household h where " + Household.IN_REGION)
+                .bind("pattern", pattern)
+                .and("h.category = :category", "category", category)
+                .page(em, "select h", "h", "h.code", Household.class, page)
+                .map(HouseholdView::of);
     }
 
     @Transactional

@@ -1,7 +1,7 @@
 package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.HqlPage;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Years;
@@ -21,7 +21,6 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,27 +82,14 @@ public class IncomeReports {
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        StringBuilder where = new StringBuilder(" from Contribution c join Household h on h.id = c.householdId"
-                + " where " + Household.IN_REGION);
-        Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
-        if (householdId != null) {
-            where.append(" and c.householdId = :household");
-            params.put("household", householdId);
-        }
-        if (cooperativeId != null) {
-            where.append(" and c.cooperativeId = :cooperative");
-            params.put("cooperative", cooperativeId);
-        }
-        if (from != null) {
-            where.append(" and c.date >= :from");
-            params.put("from", from);
-        }
-        if (to != null) {
-            where.append(" and c.date <= :to");
-            params.put("to", to);
-        }
-        return HqlPage.of(em, "select c, h.code", "c", where.toString(), "c.date, c.id", params, ContributionRow.class,
-                page).map(r -> ContributionView.of(r.contribution(), r.householdCode()));
+        return HqlFilter.of("from Contribution c join Household h on h.id = c.householdId where " + Household.IN_REGION)
+                .bind("pattern", pattern)
+                .and("c.householdId = :household", "household", householdId)
+                .and("c.cooperativeId = :cooperative", "cooperative", cooperativeId)
+                .and("c.date >= :from", "from", from)
+                .and("c.date <= :to", "to", to)
+                .page(em, "select c, h.code", "c", "c.date, c.id", ContributionRow.class, page)
+                .map(r -> ContributionView.of(r.contribution(), r.householdCode()));
     }
 
     /** A household's income from one mechanism in a year. */

@@ -2,7 +2,7 @@ package cn.bangfu.market.links;
 
 import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.HqlPage;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Violation;
@@ -111,18 +111,11 @@ public class LinkService {
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        StringBuilder where = new StringBuilder(" from BenefitLink l join Household h on h.id = l.householdId"
-                + " where " + Household.IN_REGION);
-        Map<String, Object> params = new HashMap<>(Map.of("pattern", pattern));
-        if (cooperativeId != null) {
-            where.append(" and l.cooperativeId = :cooperativeId");
-            params.put("cooperativeId", cooperativeId);
-        }
-        if (householdId != null) {
-            where.append(" and l.householdId = :householdId");
-            params.put("householdId", householdId);
-        }
-        return HqlPage.of(em, "select l, h.code", "l", where.toString(), "l.id", params, LinkRow.class, page)
+        return HqlFilter.of("from BenefitLink l join Household h on h.id = l.householdId where " + Household.IN_REGION)
+                .bind("pattern", pattern)
+                .and("l.cooperativeId = :cooperativeId", "cooperativeId", cooperativeId)
+                .and("l.householdId = :householdId", "householdId", householdId)
+                .page(em, "select l, h.code", "l", "l.id", LinkRow.class, page)
                 .map(row -> LinkView.of(row.link(), row.householdCode()));
     }
 

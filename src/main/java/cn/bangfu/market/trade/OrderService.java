@@ -2,7 +2,7 @@ package cn.bangfu.market.trade;
 
 import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.HqlPage;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -22,7 +22,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -275,14 +274,10 @@ public class OrderService {
     }
 
     public Page<OrderView> search(Viewer viewer, OrderStatus status, PageRequest page) {
-        String where = " from ConsumptionOrder o where " + viewer.condition()
-                + (status != null ? " and o.status = :status" : "");
-        Map<String, Object> params = new HashMap<>(viewer.parameters());
-        if (status != null) {
-            params.put("status", status);
-        }
-        Page<ConsumptionOrder> orders = HqlPage.of(em, "select o", "o", where, "o.id desc", params,
-                ConsumptionOrder.class, page);
+        Page<ConsumptionOrder> orders = HqlFilter.of("from ConsumptionOrder o where " + viewer.condition())
+                .bind(viewer.parameters())
+                .and("o.status = :status", "status", status)
+                .page(em, "select o", "o", "o.id desc", ConsumptionOrder.class, page);
         // the lines of the whole page in one query
         Map<Long, List<OrderLine>> lines = orders.items().isEmpty() ? Map.of()
                 : em.createQuery("from OrderLine where orderId in :ids order by orderId, lineNo", OrderLine.class)
