@@ -48,6 +48,21 @@ public class Caller {
         return requiredId("buyer_id");
     }
 
+    /**
+     * Who the caller is, as the ledger records it (recordedBy): the token's {@code sub}.
+     * A token without one is refused (403): a ledger row always names who wrote it.
+     */
+    public String subject() {
+        String sub = jwt == null || identity.isAnonymous() ? null : jwt.getSubject();
+        if (sub == null || sub.isBlank()) {
+            throw ApiProblem.forbidden("the token carries no sub claim: the ledger records who acts");
+        }
+        if (sub.length() > 255) {
+            throw ApiProblem.forbidden("the token's sub claim is longer than 255 characters");
+        }
+        return sub;
+    }
+
     /** True when the caller is the cooperative with this id. */
     public boolean actsForCooperative(long id) {
         Long claimed = parseId(claimAsString("cooperative_id"));

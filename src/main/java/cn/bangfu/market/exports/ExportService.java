@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,7 +91,9 @@ public class ExportService {
             new Column("村代码", "villageCode", 16), new Column("经营主体ID", "cooperativeId", 12),
             new Column("经营主体", "cooperativeName", 28), new Column("联结方式", "mechanism", 14),
             new Column("金额(元)", "amountYuan", 14), new Column("来源", "sourceType", 14),
-            new Column("来源ID", "sourceId", 12), new Column("联结ID", "linkId", 10), new Column("冲正流水号", "reversalOf", 12));
+            new Column("来源ID", "sourceId", 12), new Column("联结ID", "linkId", 10), new Column("冲正流水号", "reversalOf", 12),
+            new Column("记录批次号", "recordingId", 12), new Column("记录人", "recordedBy", 16),
+            new Column("记录时间", "recordedAt", 22), new Column("冲正原因", "reason", 28));
 
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
                                   boolean english, ClientGone clientGone) {
@@ -160,7 +163,8 @@ public class ExportService {
         LocalDate last = to == null ? LocalDate.of(Years.LAST, 12, 31) : to;
         String sql = """
                 select c.id, c.date, h.code, h.head_name, h.id_number, h.village_code, c.cooperative_id, co.name,
-                       c.mechanism, c.amount_fen, c.source_type, c.source_id, c.link_id, c.reversal_of
+                       c.mechanism, c.amount_fen, c.source_type, c.source_id, c.link_id, c.reversal_of,
+                       c.recording_id, c.recorded_by, c.created_at, c.reason
                 from contribution c
                 join household h on h.id = c.household_id
                 join region v on v.code = h.village_code
@@ -185,6 +189,11 @@ public class ExportService {
             cells.add(Cell.whole(rs.getLong(13)));
             long reversalOf = rs.getLong(14);
             cells.add(rs.wasNull() ? Cell.text("") : Cell.whole(reversalOf));
+            cells.add(Cell.whole(rs.getLong(15)));
+            cells.add(Cell.text(rs.getString(16)));
+            cells.add(Cell.text(rs.getObject(17, OffsetDateTime.class).toInstant().toString()));
+            String reason = rs.getString(18);
+            cells.add(Cell.text(reason == null ? "" : reason));
         };
         String range = (from == null ? "start" : from.toString()) + "_" + (to == null ? "end" : to.toString());
         String name = "contributions_" + region.code + "_" + range;

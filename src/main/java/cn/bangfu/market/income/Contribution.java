@@ -55,12 +55,26 @@ public class Contribution extends PanacheEntityBase {
     @Column(name = "reversal_of")
     public Long reversalOf;
 
+    /** Why the row it reverses was corrected; null unless a reversal recording wrote it. */
+    public String reason;
+
+    @Column(name = "recording_id")
+    public long recordingId;
+
+    /** The token's sub of who recorded it. */
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    /** When it was recorded (recordedAt). */
     @Column(name = "created_at")
     public Instant createdAt;
 
-    static Contribution of(long householdId, long cooperativeId, long linkId, Mechanism mechanism, long amountFen,
-                           LocalDate date, SourceType sourceType, long sourceId, Instant now) {
+    static Contribution of(Recording.Stamp stamp, long householdId, long cooperativeId, long linkId,
+                           Mechanism mechanism, long amountFen, LocalDate date, SourceType sourceType, long sourceId) {
         Contribution c = new Contribution();
+        c.recordingId = stamp.recordingId();
+        c.recordedBy = stamp.recordedBy();
+        c.createdAt = stamp.recordedAt();
         c.householdId = householdId;
         c.cooperativeId = cooperativeId;
         c.linkId = linkId;
@@ -69,7 +83,15 @@ public class Contribution extends PanacheEntityBase {
         c.date = date;
         c.sourceType = sourceType;
         c.sourceId = sourceId;
-        c.createdAt = now;
         return c;
+    }
+
+    /** The row that cancels this one in a reversal recording, dated {@code date}. */
+    Contribution reversed(Recording.Stamp stamp, LocalDate date, String reason) {
+        Contribution r = of(stamp, householdId, cooperativeId, linkId, mechanism, Math.negateExact(amountFen), date,
+                sourceType, sourceId);
+        r.reversalOf = id;
+        r.reason = reason;
+        return r;
     }
 }

@@ -17,12 +17,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Records income contributions (income-rules.md §3–4) into the append-only ledger,
@@ -34,33 +33,39 @@ public class IncomeService {
     @Inject
     EntityManager em;
 
+    @Inject
+    Recordings recordings;
+
     /** A link active on the day of an event, with its household's code (the split's tie-break). */
     @RegisterForReflection // built by Hibernate from the query's selection
     record ActiveLink(BenefitLink link, String householdCode) {
     }
 
-    /** The household share of a product's sales, read at delivery. */
-    @RegisterForReflection // built by Hibernate from the query's selection
-    record ProductShare(Long productId, Integer householdShareBp) {
+    /** What a recording command answers: the recording, and whether this request made it (201) or replayed it (200). */
+    public record Recorded(RecordingView recording, boolean created) {
     }
 
     // ---- SALES_SHARE: hooked to order delivery and return ------------------------------------
 
-    /** Splits each delivered line's pool among the cooperative's SALES_SHARE links active on the delivery day. */
+    /**
+     * Splits each delivered line's pool — its amount times the household share fixed when it was
+     * placed — among the cooperative's SALES_SHARE links active on the delivery day; one recording
+     * per line that pays anyone.
+     */
     void onDelivered(@Observes OrderEvents.Delivered event) {
-        Map<Long, Integer> shareBp = em.createQuery("select p.id, p.householdShareBp from Product p where p.id in :ids",
-                        ProductShare.class)
-                .setParameter("ids", event.lines().stream().map(OrderEvents.DeliveredLine::productId).toList())
-                .getResultStream().collect(Collectors.toMap(ProductShare::productId, ProductShare::householdShareBp));
-        Instant now = Instant.now();
         for (OrderEvents.DeliveredLine line : event.lines()) {
-            long pool = IncomeRules.salesSharePool(line.amountFen(), shareBp.getOrDefault(line.productId(), 0));
+            long pool = IncomeRules.salesSharePool(line.amountFen(), line.householdShareBp());
             if (pool == 0) {
                 continue;
             }
             List<ActiveLink> links = activeLinks(line.cooperativeId(), Mechanism.SALES_SHARE, event.deliveredOn(),
                     " and (l.productId is null or l.productId = :product)", Map.of("product", line.productId()));
-            split(pool, links, event.deliveredOn(), SourceType.ORDER_LINE, line.lineId(), now);
+            if (links.isEmpty()) {
+                continue; // no one to pay: the money stays with the cooperative, and nothing is recorded
+            }
+            Recording.Stamp stamp = recordings.open(line.cooperativeId(), RecordingKind.ORDER_DELIVERY, line.lineId(),
+                    event.deliveredBy());
+            split(stamp, pool, links, event.deliveredOn(), SourceType.ORDER_LINE, line.lineId()).forEach(em::persist);
         }
         em.flush();
     }
@@ -70,12 +75,13 @@ public class IncomeService {
         List<Contribution> original = em.createQuery("from Contribution c where c.sourceType = :type "
                         + "and c.sourceId = :line and c.reversalOf is null order by c.id", Contribution.class)
                 .setParameter("type", SourceType.ORDER_LINE).setParameter("line", event.lineId()).getResultList();
-        Instant now = Instant.now();
+        if (original.isEmpty()) {
+            return;
+        }
+        Recording.Stamp stamp = recordings.open(event.cooperativeId(), RecordingKind.ORDER_RETURN, event.lineId(),
+                event.returnedBy());
         for (Contribution c : original) {
-            Contribution reversal = Contribution.of(c.householdId, c.cooperativeId, c.linkId, c.mechanism,
-                    Math.negateExact(c.amountFen), event.returnedOn(), c.sourceType, c.sourceId, now);
-            reversal.reversalOf = c.id;
-            em.persist(reversal);
+            em.persist(c.reversed(stamp, event.returnedOn(), null));
         }
         em.flush();
     }
@@ -83,8 +89,13 @@ public class IncomeService {
     // ---- records made by a cooperative -----------------------------------------------------
 
     @Transactional
-    public List<ContributionView> procurement(long cooperativeId, Records.Procurement request) {
-        lockCooperative(cooperativeId);
+    public Recorded procurement(long cooperativeId, String key, String recordedBy, Records.Procurement request) {
+        long id = nextId("procurement_seq");
+        Recordings.Claim claim = recordings.claim(lockCooperative(cooperativeId), RecordingKind.PROCUREMENT, id, key,
+                request, recordedBy);
+        if (claim.replayed()) {
+            return new Recorded(claim.replay(), false);
+        }
         Household household = requireHousehold(request.householdId());
         Product product = Product.findById(request.productId());
         if (product == null || product.cooperativeId != cooperativeId) {
@@ -95,45 +106,55 @@ public class IncomeService {
                 " and l.productId = :product", Map.of("product", product.id));
         long pricePaid = Math.max(request.unitPriceFen(), link.floorPriceFen);
         long amount = IncomeRules.procurement(request.quantity(), pricePaid);
-        long id = nextId("procurement_seq");
         em.createNativeQuery("insert into procurement (id, cooperative_id, household_id, product_id, link_id, quantity, "
                         + "unit_price_fen, price_paid_fen, date) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, household.id)
                 .setParameter(4, product.id).setParameter(5, link.id).setParameter(6, request.quantity())
                 .setParameter(7, request.unitPriceFen()).setParameter(8, pricePaid).setParameter(9, request.date())
                 .executeUpdate();
-        return record(List.of(Contribution.of(household.id, cooperativeId, link.id, Mechanism.PROCUREMENT, amount,
-                request.date(), SourceType.PROCUREMENT, id, Instant.now())), Map.of(household.id, household.code));
+        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), household.id, cooperativeId, link.id,
+                Mechanism.PROCUREMENT, amount, request.date(), SourceType.PROCUREMENT, id)),
+                Map.of(household.id, household.code));
     }
 
     @Transactional
-    public List<ContributionView> wage(long cooperativeId, Records.Wage request) {
-        lockCooperative(cooperativeId);
+    public Recorded wage(long cooperativeId, String key, String recordedBy, Records.Wage request) {
+        long id = nextId("wage_record_seq");
+        Recordings.Claim claim = recordings.claim(lockCooperative(cooperativeId), RecordingKind.WAGE_RECORD, id, key,
+                request, recordedBy);
+        if (claim.replayed()) {
+            return new Recorded(claim.replay(), false);
+        }
         Household household = requireHousehold(request.householdId());
         BenefitLink link = singleActiveLink(cooperativeId, household.id, Mechanism.WAGE, request.date(), "", Map.of());
         long amount = IncomeRules.wage(request.days(), link.dailyWageFen);
-        long id = nextId("wage_record_seq");
         em.createNativeQuery("insert into wage_record (id, cooperative_id, household_id, link_id, days, date) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, household.id)
                 .setParameter(4, link.id).setParameter(5, request.days()).setParameter(6, request.date())
                 .executeUpdate();
-        return record(List.of(Contribution.of(household.id, cooperativeId, link.id, Mechanism.WAGE, amount,
-                request.date(), SourceType.WAGE_RECORD, id, Instant.now())), Map.of(household.id, household.code));
+        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), household.id, cooperativeId, link.id,
+                Mechanism.WAGE, amount, request.date(), SourceType.WAGE_RECORD, id)),
+                Map.of(household.id, household.code));
     }
 
     /** Splits a declared dividend by weight among the DIVIDEND links active on its date. */
     @Transactional
-    public List<ContributionView> dividend(long cooperativeId, Records.Dividend request) {
-        lockCooperative(cooperativeId);
+    public Recorded dividend(long cooperativeId, String key, String recordedBy, Records.Dividend request) {
         long id = nextId("dividend_seq");
+        Recordings.Claim claim = recordings.claim(lockCooperative(cooperativeId), RecordingKind.DIVIDEND, id, key,
+                request, recordedBy);
+        if (claim.replayed()) {
+            return new Recorded(claim.replay(), false);
+        }
         em.createNativeQuery("insert into dividend_declaration (id, cooperative_id, amount_fen, date, note) "
                         + "values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, request.amountFen())
                 .setParameter(4, request.date()).setParameter(5, request.note())
                 .executeUpdate();
         List<ActiveLink> links = activeLinks(cooperativeId, Mechanism.DIVIDEND, request.date(), "", Map.of());
-        return split(request.amountFen(), links, request.date(), SourceType.DIVIDEND, id, Instant.now());
+        return record(claim.stamp(), split(claim.stamp(), request.amountFen(), links, request.date(),
+                SourceType.DIVIDEND, id), codes(links));
     }
 
     /**
@@ -141,7 +162,7 @@ public class IncomeService {
      * active days. A link already accrued on an overlapping range refuses the whole accrual (409).
      */
     @Transactional
-    public List<ContributionView> landRent(long cooperativeId, Records.LandRentAccrual request) {
+    public Recorded landRent(long cooperativeId, String key, String recordedBy, Records.LandRentAccrual request) {
         LocalDate from = request.from();
         LocalDate to = request.to();
         if (to.isBefore(from)) {
@@ -152,15 +173,19 @@ public class IncomeService {
             throw new ApiProblem(400, "Constraint Violation", "to: an accrual stays within one calendar year",
                     List.of(new Violation("to", "must be in the same calendar year as from")));
         }
-        lockCooperative(cooperativeId); // accruals of one cooperative run one at a time
+        long id = nextId("rent_accrual_seq");
+        // Locked: accruals of one cooperative run one at a time.
+        Recordings.Claim claim = recordings.claim(lockCooperative(cooperativeId), RecordingKind.RENT_ACCRUAL, id, key,
+                request, recordedBy);
+        if (claim.replayed()) {
+            return new Recorded(claim.replay(), false);
+        }
         List<ActiveLink> rows = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
                         + "where l.cooperativeId = :c and l.mechanism = :m order by h.code, l.id", ActiveLink.class)
                 .setParameter("c", cooperativeId).setParameter("m", Mechanism.LAND_RENT).getResultList();
         List<BenefitLink> accrued = new ArrayList<>();
         List<Contribution> contributions = new ArrayList<>();
-        Map<Long, String> codes = new java.util.HashMap<>();
-        long id = nextId("rent_accrual_seq");
-        Instant now = Instant.now();
+        Map<Long, String> codes = new HashMap<>();
         for (ActiveLink row : rows) {
             BenefitLink link = row.link();
             long days = IncomeRules.activeDays(from, to, link.validFrom, link.validTo);
@@ -170,12 +195,13 @@ public class IncomeService {
             accrued.add(link);
             codes.put(link.householdId, row.householdCode());
             long amount = IncomeRules.landRent(link.areaMu, link.rentPerMuPerYearFen, days);
-            contributions.add(Contribution.of(link.householdId, cooperativeId, link.id, Mechanism.LAND_RENT, amount,
-                    to, SourceType.RENT_ACCRUAL, id, now));
+            contributions.add(Contribution.of(claim.stamp(), link.householdId, cooperativeId, link.id,
+                    Mechanism.LAND_RENT, amount, to, SourceType.RENT_ACCRUAL, id));
         }
         if (!accrued.isEmpty()) {
             List<Tuple> clash = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
-                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 limit 1", Tuple.class)
+                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 and released_by is null limit 1",
+                            Tuple.class)
                     .setParameter(1, accrued.stream().map(l -> l.id).toList())
                     .setParameter(2, from).setParameter(3, to).getResultList();
             if (!clash.isEmpty()) {
@@ -193,7 +219,7 @@ public class IncomeService {
                     .setParameter(1, id).setParameter(2, link.id).setParameter(3, from).setParameter(4, to)
                     .executeUpdate();
         }
-        return record(contributions, codes);
+        return record(claim.stamp(), contributions, codes);
     }
 
     // ---- shared steps ------------------------------------------------------------------------
@@ -211,7 +237,7 @@ public class IncomeService {
 
     private BenefitLink singleActiveLink(long cooperativeId, long householdId, Mechanism mechanism, LocalDate day,
                                          String extra, Map<String, Object> extraParameters) {
-        Map<String, Object> parameters = new java.util.HashMap<>(extraParameters);
+        Map<String, Object> parameters = new HashMap<>(extraParameters);
         parameters.put("household", householdId);
         return activeLinks(cooperativeId, mechanism, day, " and l.householdId = :household" + extra, parameters)
                 .stream().findFirst().map(ActiveLink::link)
@@ -219,30 +245,37 @@ public class IncomeService {
                         + " link with cooperative " + cooperativeId + " active on " + day));
     }
 
-    /** Splits a pool among active links and records one row per household with a non-zero part. */
-    private List<ContributionView> split(long pool, List<ActiveLink> links, LocalDate date, SourceType sourceType,
-                                         long sourceId, Instant now) {
+    /**
+     * Splits a pool among active links: one row per household with a non-zero part (a pool with no
+     * active link pays no one; the money stays with the cooperative).
+     */
+    private List<Contribution> split(Recording.Stamp stamp, long pool, List<ActiveLink> links, LocalDate date,
+                                     SourceType sourceType, long sourceId) {
         if (links.isEmpty()) {
-            return List.of(); // no active link: the money stays with the cooperative
+            return List.of();
         }
         long[] parts = Splitter.split(pool, links.stream()
                 .map(a -> new Splitter.Claim(a.householdCode(), a.link().weight)).toList());
         List<Contribution> rows = new ArrayList<>(links.size());
-        Map<Long, String> codes = new java.util.HashMap<>();
         for (int i = 0; i < parts.length; i++) {
             if (parts[i] == 0) {
                 continue;
             }
             BenefitLink link = links.get(i).link();
-            codes.put(link.householdId, links.get(i).householdCode());
-            rows.add(Contribution.of(link.householdId, link.cooperativeId, link.id, link.mechanism, parts[i], date,
-                    sourceType, sourceId, now));
+            rows.add(Contribution.of(stamp, link.householdId, link.cooperativeId, link.id, link.mechanism, parts[i],
+                    date, sourceType, sourceId));
         }
-        return record(rows, codes);
+        return rows;
     }
 
-    /** Persists in batches, keeping the persistence context small; answers the rows as views. */
-    private List<ContributionView> record(List<Contribution> rows, Map<Long, String> householdCodes) {
+    private static Map<Long, String> codes(List<ActiveLink> links) {
+        Map<Long, String> codes = new HashMap<>();
+        links.forEach(a -> codes.put(a.link().householdId, a.householdCode()));
+        return codes;
+    }
+
+    /** Persists in batches, keeping the persistence context small; answers the new recording (201). */
+    private Recorded record(Recording.Stamp stamp, List<Contribution> rows, Map<Long, String> householdCodes) {
         List<ContributionView> views = new ArrayList<>(rows.size());
         int n = 0;
         for (Contribution row : rows) {
@@ -254,13 +287,17 @@ public class IncomeService {
             }
         }
         em.flush();
-        return views;
+        Recording recording = em.find(Recording.class, stamp.recordingId());
+        return new Recorded(RecordingView.of(recording, null, views), true);
     }
 
-    private void lockCooperative(long cooperativeId) {
-        if (em.find(Cooperative.class, cooperativeId, LockModeType.PESSIMISTIC_WRITE) == null) {
+    /** Locks the cooperative's row: its recordings run one at a time, and a replay waits for the original. */
+    private Cooperative lockCooperative(long cooperativeId) {
+        Cooperative cooperative = em.find(Cooperative.class, cooperativeId, LockModeType.PESSIMISTIC_WRITE);
+        if (cooperative == null) {
             throw ApiProblem.notFound("cooperative", cooperativeId);
         }
+        return cooperative;
     }
 
     private Household requireHousehold(long id) {

@@ -2,20 +2,19 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.BusinessDate;
 import cn.bangfu.market.common.Note;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 
-/** Requests that record income, and their answer. */
+/** Requests that record income or correct a recording. */
 public final class Records {
 
     private Records() {
@@ -28,7 +27,13 @@ public final class Records {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(integer = 7, fraction = 3)
             BigDecimal quantity,
             @NotNull @Min(0) @Max(1_000_000_000L) Long unitPriceFen,
-            @NotNull @BusinessDate LocalDate date) {
+            @NotNull @BusinessDate LocalDate date) implements Canonical {
+
+        @Override
+        public String canonical() {
+            return "PROCUREMENT|" + householdId + "|" + productId + "|" + quantity.stripTrailingZeros().toPlainString()
+                    + "|" + unitPriceFen + "|" + date;
+        }
     }
 
     /** 务工: days with at most 1 decimal, at most 31 per record. */
@@ -36,23 +41,46 @@ public final class Records {
             @NotNull Long householdId,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("31") @Digits(integer = 2, fraction = 1)
             BigDecimal days,
-            @NotNull @BusinessDate LocalDate date) {
+            @NotNull @BusinessDate LocalDate date) implements Canonical {
+
+        @Override
+        public String canonical() {
+            return "WAGE|" + householdId + "|" + days.stripTrailingZeros().toPlainString() + "|" + date;
+        }
     }
 
     /** 分红 declaration. */
     public record Dividend(
             @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
             @NotNull @BusinessDate LocalDate date,
-            @Note(max = 500) String note) {
+            @Note(max = 500) String note) implements Canonical {
+
+        @Override
+        public String canonical() {
+            return "DIVIDEND|" + amountFen + "|" + date + "|" + (note == null ? "" : "note:" + note);
+        }
     }
 
     /** 土地流转租金 accrual over inclusive dates within one calendar year. */
-    public record LandRentAccrual(@NotNull @BusinessDate LocalDate from, @NotNull @BusinessDate LocalDate to) {
+    public record LandRentAccrual(@NotNull @BusinessDate LocalDate from, @NotNull @BusinessDate LocalDate to)
+            implements Canonical {
+
+        @Override
+        public String canonical() {
+            return "LAND_RENT|" + from + "|" + to;
+        }
     }
 
-    /** The rows a record created. */
-    @RegisterForReflection
-    @Schema(name = "RecordedContributions")
-    public record Created(List<ContributionView> contributions) {
+    /** A correction of a recording (income-rules.md §4): why it is reversed. */
+    @Schema(name = "ReversalRequest")
+    public record Reversal(@NotBlank @Note(max = 500) String reason) {
+    }
+
+    /**
+     * The text a request is remembered by under its Idempotency-Key: the same body always
+     * gives the same text (field order and trailing zeros aside), and each kind its own prefix.
+     */
+    interface Canonical {
+        String canonical();
     }
 }

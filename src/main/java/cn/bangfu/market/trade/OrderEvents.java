@@ -14,15 +14,17 @@ public final class OrderEvents {
     private OrderEvents() {
     }
 
-    /** An order reached DELIVERED on {@code deliveredOn}; every line in it was delivered. */
-    public record Delivered(long orderId, LocalDate deliveredOn, List<DeliveredLine> lines) {
+    /** An order reached DELIVERED on {@code deliveredOn}, by {@code deliveredBy} (a token's sub). */
+    public record Delivered(long orderId, LocalDate deliveredOn, String deliveredBy, List<DeliveredLine> lines) {
     }
 
-    public record DeliveredLine(long lineId, long productId, long cooperativeId, int quantity, long unitPriceFen,
-                                long amountFen) {
+    /** A delivered line, with the household share fixed when it was placed. */
+    public record DeliveredLine(long lineId, long productId, long cooperativeId, long amountFen,
+                                int householdShareBp) {
     }
 
-    /** A delivered line was returned on {@code returnedOn}. */
-    public record LineReturned(long orderId, long lineId, long cooperativeId, LocalDate returnedOn) {
+    /** A delivered line was returned on {@code returnedOn}, by {@code returnedBy} (a token's sub). */
+    public record LineReturned(long orderId, long lineId, long cooperativeId, LocalDate returnedOn,
+                               String returnedBy) {
     }
 }

@@ -45,6 +45,10 @@ public class OrderLine extends PanacheEntityBase {
     @Column(name = "amount_fen")
     public long amountFen;
 
+    /** The product's household share when the order was placed: what delivery splits (income-rules.md §3). */
+    @Column(name = "household_share_bp")
+    public int householdShareBp;
+
     public boolean returned;
 
     @Column(name = "returned_at")

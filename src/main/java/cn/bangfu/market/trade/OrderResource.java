@@ -94,7 +94,7 @@ public class OrderResource {
     @Operation(operationId = "deliverOrder",
             summary = "SHIPPED → DELIVERED (the buyer); records the SALES_SHARE contributions")
     public OrderView deliver(@PathParam("id") long id) {
-        return orders.deliver(id, caller.buyerId());
+        return orders.deliver(id, caller.buyerId(), caller.subject());
     }
 
     @POST
@@ -112,7 +112,7 @@ public class OrderResource {
     @Operation(operationId = "returnOrderLine",
             summary = "Return one line of a DELIVERED order (the buyer); reverses its contributions")
     public OrderView returnLine(@PathParam("id") long id, @PathParam("lineId") long lineId) {
-        return orders.returnLine(id, lineId, caller.buyerId());
+        return orders.returnLine(id, lineId, caller.buyerId(), caller.subject());
     }
 
     @GET

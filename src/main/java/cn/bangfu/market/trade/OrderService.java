@@ -3,6 +3,7 @@ package cn.bangfu.market.trade;
 import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
+import cn.bangfu.market.common.IdempotencyKeys;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -16,13 +17,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -53,17 +50,12 @@ public class OrderService {
 
     @Transactional
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw ApiProblem.badRequest("the Idempotency-Key header is required");
-        }
-        if (idempotencyKey.length() > 200) {
-            throw ApiProblem.badRequest("the Idempotency-Key header is at most 200 characters");
-        }
+        IdempotencyKeys.require(idempotencyKey);
         if (request.buyerId() != callerBuyerId) {
             throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId);
         }
         long buyerId = request.buyerId();
-        String hash = sha256(request.canonical());
+        String hash = IdempotencyKeys.fingerprint(request.canonical());
 
         // Claim the key. A concurrent placing with the same key waits here until the
         // other transaction ends, then sees its order (or claims the key if it rolled back).
@@ -82,8 +74,7 @@ public class OrderService {
                             "from ConsumptionOrder where buyerId = ?1 and idempotencyKey = ?2", ConsumptionOrder.class)
                     .setParameter(1, buyerId).setParameter(2, idempotencyKey).getSingleResult();
             if (!existing.requestHash.equals(hash)) {
-                throw ApiProblem.unprocessable("Idempotency-Key " + idempotencyKey
-                        + " was already used for a different order");
+                throw IdempotencyKeys.reused(idempotencyKey, "order");
             }
             return new Placed(OrderView.of(existing, lines(existing.id)), false);
         }
@@ -125,6 +116,7 @@ public class OrderService {
             orderLine.unitPriceFen = reserved.priceFen();
             orderLine.cooperativeId = reserved.cooperativeId();
             orderLine.productName = reserved.name();
+            orderLine.householdShareBp = reserved.householdShareBp();
             orderLine.quantity = line.quantity();
             orderLine.amountFen = Math.multiplyExact(orderLine.unitPriceFen, (long) line.quantity());
             lines.add(orderLine);
@@ -148,8 +140,7 @@ public class OrderService {
 
     /**
      * One conditional UPDATE takes the stock, and only if enough is left, the product
-     * is ACTIVE and its cooperative APPROVED: never read-then-write. Returns price,
-     * cooperative, name and the cooperative's region.
+     * is ACTIVE and its cooperative APPROVED: never read-then-write.
      */
     private Reserved reserve(long productId, int quantity, int index) {
         List<Tuple> rows = em.createNativeQuery("""
@@ -157,12 +148,13 @@ public class OrderService {
                 from cooperative c
                 where p.id = ?1 and c.id = p.cooperative_id and p.stock >= ?2
                   and p.status = 'ACTIVE' and c.status = 'APPROVED'
-                returning p.price_fen, p.cooperative_id, p.name, c.region_code""", Tuple.class)
+                returning p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code""", Tuple.class)
                 .setParameter(1, productId).setParameter(2, quantity).getResultList();
         if (!rows.isEmpty()) {
             Tuple row = rows.get(0);
             return new Reserved(row.get("price_fen", Long.class), row.get("cooperative_id", Long.class),
-                    row.get("name", String.class), row.get("region_code", String.class));
+                    row.get("name", String.class), row.get("household_share_bp", Integer.class),
+                    row.get("region_code", String.class));
         }
         String field = "lines[" + index + "].productId";
         List<Tuple> why = em.createNativeQuery("""
@@ -186,8 +178,8 @@ public class OrderService {
                 + state.get("stock", Integer.class) + " left, " + quantity + " requested");
     }
 
-    /** What reserving a line's stock fixes: the price, the selling cooperative, the name, its region. */
-    private record Reserved(long priceFen, long cooperativeId, String name, String regionCode) {
+    /** What reserving a line's stock fixes: price, selling cooperative, name, household share; and its region. */
+    private record Reserved(long priceFen, long cooperativeId, String name, int householdShareBp, String regionCode) {
     }
 
     @Transactional
@@ -207,16 +199,16 @@ public class OrderService {
     }
 
     @Transactional
-    public OrderView deliver(long orderId, long buyerId) {
+    public OrderView deliver(long orderId, long buyerId, String recordedBy) {
         ConsumptionOrder order = lockForBuyer(orderId, buyerId);
         move(order, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
         order.deliveredAt = Instant.now();
         order.deliveredOn = clock.today();
         List<OrderLine> lines = lines(order.id);
         em.flush();
-        delivered.fire(new OrderEvents.Delivered(order.id, order.deliveredOn, lines.stream()
-                .map(l -> new OrderEvents.DeliveredLine(l.id, l.productId, l.cooperativeId, l.quantity,
-                        l.unitPriceFen, l.amountFen)).toList()));
+        delivered.fire(new OrderEvents.Delivered(order.id, order.deliveredOn, recordedBy, lines.stream()
+                .map(l -> new OrderEvents.DeliveredLine(l.id, l.productId, l.cooperativeId, l.amountFen,
+                        l.householdShareBp)).toList()));
         return OrderView.of(order, lines);
     }
 
@@ -239,7 +231,7 @@ public class OrderService {
 
     /** Return one line of a delivered order; its contributions are reversed (income-rules.md §4). Goods are not restocked. */
     @Transactional
-    public OrderView returnLine(long orderId, long lineId, long buyerId) {
+    public OrderView returnLine(long orderId, long lineId, long buyerId, String recordedBy) {
         ConsumptionOrder order = lockForBuyer(orderId, buyerId);
         List<OrderLine> lines = lines(order.id);
         OrderLine line = lines.stream().filter(l -> l.id == lineId).findFirst()
@@ -255,7 +247,8 @@ public class OrderService {
         line.returnedOn = clock.today();
         order.version++; // the order changed: concurrent readers holding the old version are stale
         em.flush();
-        returned.fire(new OrderEvents.LineReturned(order.id, line.id, line.cooperativeId, line.returnedOn));
+        returned.fire(new OrderEvents.LineReturned(order.id, line.id, line.cooperativeId, line.returnedOn,
+                recordedBy));
         return OrderView.of(order, lines);
     }
 
@@ -328,14 +321,5 @@ public class OrderService {
     List<OrderLine> lines(long orderId) {
         return em.createQuery("from OrderLine where orderId = ?1 order by lineNo", OrderLine.class)
                 .setParameter(1, orderId).getResultList();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,12 +17,15 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
 
     @RegisterForReflection
     public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId, int quantity,
-                           long unitPriceFen, long amountFen, boolean returned,
-                           @Schema(nullable = true) LocalDate returnedOn) {
+                           long unitPriceFen, long amountFen,
+                           @Schema(description = "The product's household share (basis points) when the order was "
+                                   + "placed: what delivery splits among linked households (销售分成)")
+                           int householdShareBp,
+                           boolean returned, @Schema(nullable = true) LocalDate returnedOn) {
 
         static LineView of(OrderLine l) {
             return new LineView(l.id, l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity,
-                    l.unitPriceFen, l.amountFen, l.returned, l.returnedOn);
+                    l.unitPriceFen, l.amountFen, l.householdShareBp, l.returned, l.returnedOn);
         }
     }
 

@@ -60,7 +60,8 @@ class MalformedInputTest {
                 new Target("POST", "/api/v1/cooperatives/" + coop + "/wages", Api.asCooperative(coop)),
                 new Target("POST", "/api/v1/cooperatives/" + coop + "/dividends", Api.asCooperative(coop)),
                 new Target("POST", "/api/v1/cooperatives/" + coop + "/land-rent-accruals", Api.asCooperative(coop)),
-                new Target("PUT", "/api/v1/monitoring-lines/620000/2026", Api.asNationalBureau()));
+                new Target("PUT", "/api/v1/monitoring-lines/620000/2026", Api.asNationalBureau()),
+                new Target("POST", "/api/v1/recordings/1/reversal", Api.asNationalBureau()));
         List<String> failures = new ArrayList<>();
         for (Target target : targets) {
             for (String body : BAD_BODIES) {

@@ -64,14 +64,14 @@ class ExportTest {
             households.add(id);
             Fixtures.newLink(cooperative, id, "DIVIDEND", "2026-01-01", Map.of("weight", 1 + i));
             Fixtures.newLink(cooperative, id, "WAGE", "2026-01-01", Map.of("dailyWageFen", 12345));
-            Api.asCooperative(cooperative).body(Map.of("householdId", id, "days", 3.5, "date", "2026-05-0" + (1 + i)))
+            Api.recording(cooperative).body(Map.of("householdId", id, "days", 3.5, "date", "2026-05-0" + (1 + i)))
                     .post("/api/v1/cooperatives/" + cooperative + "/wages").then().statusCode(201);
         }
         Fixtures.newLink(cooperative, households.get(0), "LAND_RENT", "2026-01-01",
                 Map.of("areaMu", 3.33, "rentPerMuPerYearFen", 60000));
-        Api.asCooperative(cooperative).body(Map.of("amountFen", 1_000_003, "date", "2026-06-30", "note", "分红"))
+        Api.recording(cooperative).body(Map.of("amountFen", 1_000_003, "date", "2026-06-30", "note", "分红"))
                 .post("/api/v1/cooperatives/" + cooperative + "/dividends").then().statusCode(201);
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-06-30"))
+        Api.recording(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-06-30"))
                 .post("/api/v1/cooperatives/" + cooperative + "/land-rent-accruals").then().statusCode(201);
         Api.asNationalBureau().body(Map.of("amountFen", 2_000_000))
                 .put("/api/v1/households/" + households.get(2) + "/other-income/2026").then().statusCode(200);

@@ -141,12 +141,12 @@ class IncomeEngineTest {
         long h1 = household("A");
         String path = "/api/v1/cooperatives/" + cooperative + "/procurements";
         // no link yet
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 100,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 100,
                 "unitPriceFen", 120, "date", "2026-09-01")).post(path).then().statusCode(422);
         long link = Fixtures.newLink(cooperative, h1, "PROCUREMENT", "2026-01-01",
                 Map.of("productId", potato, "floorPriceFen", 150));
         // market price below the floor: paid at the floor. 1234.567 kg × 150 = 185,185.05
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1234.567,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1234.567,
                         "unitPriceFen", 120, "date", "2026-09-01")).post(path).then().statusCode(201)
                 .body("contributions.size()", equalTo(1))
                 .body("contributions[0].amountFen", equalTo(185185))
@@ -156,17 +156,17 @@ class IncomeEngineTest {
                 .body("contributions[0].householdCode", equalTo(prefix + "A"))
                 .body("contributions[0].date", equalTo("2026-09-01"));
         // above the floor: paid the market price. 2.345 × 350 = 820.75 → 821
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 2.345,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 2.345,
                 "unitPriceFen", 350, "date", "2026-09-02")).post(path).then().statusCode(201)
                 .body("contributions[0].amountFen", equalTo(821));
         // before the link, more than 3 decimals, another cooperative's product
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1,
                 "unitPriceFen", 350, "date", "2025-12-31")).post(path).then().statusCode(422);
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1.2345,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1.2345,
                 "unitPriceFen", 350, "date", "2026-09-02")).post(path).then().statusCode(400);
         long other = Fixtures.newCooperative(Fixtures.JINGNING, true);
         long foreign = Fixtures.newProduct(other, Map.of());
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "productId", foreign, "quantity", 1,
+        Api.recording(cooperative).body(Map.of("householdId", h1, "productId", foreign, "quantity", 1,
                 "unitPriceFen", 350, "date", "2026-09-02")).post(path).then().statusCode(422);
     }
 
@@ -174,20 +174,20 @@ class IncomeEngineTest {
     void wagesByDaysWorked() {
         long h1 = household("A");
         String path = "/api/v1/cooperatives/" + cooperative + "/wages";
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 2.5, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 2.5, "date", "2026-05-01"))
                 .post(path).then().statusCode(422);
         Fixtures.newLink(cooperative, h1, "WAGE", "2026-01-01", Map.of("dailyWageFen", 15001));
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 2.5, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 2.5, "date", "2026-05-01"))
                 .post(path).then().statusCode(201).body("contributions[0].amountFen", equalTo(37503)); // 37502.5
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 31, "date", "2026-05-31"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 31, "date", "2026-05-31"))
                 .post(path).then().statusCode(201).body("contributions[0].amountFen", equalTo(465031));
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 31.5, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 31.5, "date", "2026-05-01"))
                 .post(path).then().statusCode(400).body("violations[0].field", equalTo("days"));
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 1.25, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 1.25, "date", "2026-05-01"))
                 .post(path).then().statusCode(400);
-        Api.asCooperative(cooperative).body(Map.of("householdId", h1, "days", 0, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", h1, "days", 0, "date", "2026-05-01"))
                 .post(path).then().statusCode(400);
-        Api.asCooperative(cooperative).body(Map.of("householdId", 987654321, "days", 1, "date", "2026-05-01"))
+        Api.recording(cooperative).body(Map.of("householdId", 987654321, "days", 1, "date", "2026-05-01"))
                 .post(path).then().statusCode(422);
     }
 
@@ -197,16 +197,16 @@ class IncomeEngineTest {
         long h2 = household("B");
         long h3 = household("C");
         String path = "/api/v1/cooperatives/" + cooperative + "/dividends";
-        Api.asCooperative(cooperative).body(Map.of("amountFen", 100_000, "date", "2026-06-30", "note", "无人入股"))
+        Api.recording(cooperative).body(Map.of("amountFen", 100_000, "date", "2026-06-30", "note", "无人入股"))
                 .post(path).then().statusCode(201).body("contributions.size()", equalTo(0));
         Fixtures.newLink(cooperative, h1, "DIVIDEND", "2026-01-01", Map.of("weight", 1));
         Fixtures.newLink(cooperative, h2, "DIVIDEND", "2026-01-01", Map.of("weight", 1));
         Fixtures.newLink(cooperative, h3, "DIVIDEND", "2026-07-01", Map.of("weight", 5)); // not yet active
-        Api.asCooperative(cooperative).body(Map.of("amountFen", 100_001, "date", "2026-06-30", "note", "2026年中分红"))
+        Api.recording(cooperative).body(Map.of("amountFen", 100_001, "date", "2026-06-30", "note", "2026年中分红"))
                 .post(path).then().statusCode(201)
                 .body("contributions.amountFen", org.hamcrest.Matchers.contains(50001, 50000))
                 .body("contributions.sourceType", org.hamcrest.Matchers.contains("DIVIDEND", "DIVIDEND"));
-        Api.asCooperative(cooperative).body(Map.of("amountFen", 0, "date", "2026-06-30")).post(path).then().statusCode(400);
+        Api.recording(cooperative).body(Map.of("amountFen", 0, "date", "2026-06-30")).post(path).then().statusCode(400);
     }
 
     @Test
@@ -216,19 +216,19 @@ class IncomeEngineTest {
         Fixtures.newLink(cooperative, h1, "LAND_RENT", "2026-01-01", Map.of("areaMu", 2.35, "rentPerMuPerYearFen", 80000));
         Fixtures.newLink(cooperative, h2, "LAND_RENT", "2026-03-01", Map.of("areaMu", 10, "rentPerMuPerYearFen", 36500));
         String path = "/api/v1/cooperatives/" + cooperative + "/land-rent-accruals";
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-03-31")).post(path)
+        Api.recording(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-03-31")).post(path)
                 .then().statusCode(201)
                 .body("contributions.householdId", org.hamcrest.Matchers.contains((int) h1, (int) h2))
                 // 2.35 × 80000 × 90 / 365 = 46356.16; 10 × 36500 × 31 / 365 = 31000
                 .body("contributions.amountFen", org.hamcrest.Matchers.contains(46356, 31000))
                 .body("contributions.mechanism", org.hamcrest.Matchers.contains("LAND_RENT", "LAND_RENT"));
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-03-31", "to", "2026-06-30")).post(path)
+        Api.recording(cooperative).body(Map.of("from", "2026-03-31", "to", "2026-06-30")).post(path)
                 .then().statusCode(409).contentType("application/problem+json");
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-04-01", "to", "2026-04-30")).post(path)
+        Api.recording(cooperative).body(Map.of("from", "2026-04-01", "to", "2026-04-30")).post(path)
                 .then().statusCode(201).body("contributions.size()", equalTo(2));
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-12-01", "to", "2027-01-31")).post(path)
+        Api.recording(cooperative).body(Map.of("from", "2026-12-01", "to", "2027-01-31")).post(path)
                 .then().statusCode(400);
-        Api.asCooperative(cooperative).body(Map.of("from", "2026-06-01", "to", "2026-05-01")).post(path)
+        Api.recording(cooperative).body(Map.of("from", "2026-06-01", "to", "2026-05-01")).post(path)
                 .then().statusCode(400);
     }
 
@@ -238,9 +238,9 @@ class IncomeEngineTest {
         long fine = Fixtures.newHousehold(village, prefix + "F", 1);
         Fixtures.newLink(cooperative, poor, "WAGE", "2026-01-01", Map.of("dailyWageFen", 10000));
         Fixtures.newLink(cooperative, fine, "WAGE", "2026-01-01", Map.of("dailyWageFen", 10000));
-        Api.asCooperative(cooperative).body(Map.of("householdId", poor, "days", 10, "date", "2026-04-01"))
+        Api.recording(cooperative).body(Map.of("householdId", poor, "days", 10, "date", "2026-04-01"))
                 .post("/api/v1/cooperatives/" + cooperative + "/wages").then().statusCode(201);
-        Api.asCooperative(cooperative).body(Map.of("householdId", fine, "days", 30, "date", "2026-04-01"))
+        Api.recording(cooperative).body(Map.of("householdId", fine, "days", 30, "date", "2026-04-01"))
                 .post("/api/v1/cooperatives/" + cooperative + "/wages").then().statusCode(201);
         Api.asNationalBureau().body(Map.of("amountFen", 1_000_001))
                 .put("/api/v1/households/" + poor + "/other-income/2026").then().statusCode(200);
@@ -302,7 +302,7 @@ class IncomeEngineTest {
         Api.asNationalBureau().queryParam("from", "2026-13-01").get("/api/v1/contributions").then().statusCode(400);
         Api.asBureau(Fixtures.WUQING).queryParam("regionCode", village).get("/api/v1/contributions").then().statusCode(403);
         List.of("{}", "{\"amountFen\": 1.5, \"date\": \"2026-01-01\"}", "{\"from\": \"x\"}").forEach(bad ->
-                Api.asCooperative(cooperative).body(bad).post("/api/v1/cooperatives/" + cooperative + "/dividends")
+                Api.recording(cooperative).body(bad).post("/api/v1/cooperatives/" + cooperative + "/dividends")
                         .then().statusCode(400));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,11 @@ public final class Api {
 
     public static RequestSpecification asCooperative(long cooperativeId) {
         return as(Map.of("groups", List.of("cooperative"), "cooperative_id", cooperativeId));
+    }
+
+    /** A cooperative recording income under a fresh Idempotency-Key (a new recording each call). */
+    public static RequestSpecification recording(long cooperativeId) {
+        return asCooperative(cooperativeId).header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     public static RequestSpecification asBuyer(long buyerId) {
