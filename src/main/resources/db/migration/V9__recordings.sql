@@ -20,8 +20,8 @@ create table recording (
     unique (cooperative_id, idempotency_key),
     check ((kind = 'REVERSAL') = (reversal_of is not null)),
     check ((kind = 'REVERSAL') = (reason is not null)),
-    check (kind not in ('PROCUREMENT', 'WAGE_RECORD', 'DIVIDEND', 'RENT_ACCRUAL')
-           or (idempotency_key is not null and request_hash is not null))
+    -- a key is remembered with its request (the commands always carry one; rows from before v1.1 have none)
+    check ((idempotency_key is null) = (request_hash is null))
 );
 
 alter table contribution add column recording_id bigint references recording (id);

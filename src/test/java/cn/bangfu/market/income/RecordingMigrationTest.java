@@ -1,0 +1,93 @@
+package cn.bangfu.market.income;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Migration V9 on a database that already holds a v1 ledger: every earlier row gets one
+ * recording per business action that wrote it, order lines get the share of their product,
+ * and the ledger stays append-only.
+ */
+class RecordingMigrationTest {
+
+    @Test
+    void earlierRowsGetOneRecordingPerBusinessAction() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource db = postgres.getPostgresDatabase();
+            migrate(db, "8");
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                s.execute("""
+                        insert into region (code, name, level, path) values ('620000', '甘肃省', 'PROVINCE', '/620000/');
+                        insert into cooperative (id, name, credit_code, kind, region_code, status)
+                            values (1, '红果合作社', '93620826MA71234567', 'COOPERATIVE', '620000', 'APPROVED');
+                        insert into household (id, code, head_name, id_number, village_code, members, category)
+                            values (1, 'H1', '张三', '620826199001011234', '620000', 3, 'ORDINARY'),
+                                   (2, 'H2', '李四', '620826199001015678', '620000', 2, 'ORDINARY');
+                        insert into product (id, cooperative_id, name, category, unit, price_fen, stock,
+                                             household_share_bp, status)
+                            values (1, 1, '静宁苹果', 'FRUIT', '箱', 100, 10, 1500, 'ACTIVE');
+                        insert into benefit_link (id, cooperative_id, household_id, mechanism, valid_from, weight)
+                            values (1, 1, 1, 'SALES_SHARE', '2025-01-01', 1), (2, 1, 1, 'DIVIDEND', '2025-01-01', 1),
+                                   (3, 1, 2, 'DIVIDEND', '2025-01-01', 1);
+                        insert into buyer (id, name, kind, region_code) values (1, '武清商贸', 'ENTERPRISE', '620000');
+                        insert into consumption_order (id, buyer_id, status, idempotency_key, request_hash, total_fen,
+                                                       placed_at, delivered_on)
+                            values (1, 1, 'DELIVERED', 'k', repeat('a', 64), 100, now(), '2025-06-01');
+                        insert into order_line (id, order_id, line_no, product_id, cooperative_id, product_name,
+                                                quantity, unit_price_fen, amount_fen, returned, returned_on)
+                            values (1, 1, 1, 1, 1, '静宁苹果', 1, 100, 100, true, '2025-06-03');
+                        insert into contribution (id, household_id, cooperative_id, link_id, mechanism, amount_fen, date,
+                                                  source_type, source_id, reversal_of)
+                            values (1, 1, 1, 1, 'SALES_SHARE', 15, '2025-06-01', 'ORDER_LINE', 1, null),
+                                   (2, 1, 1, 1, 'SALES_SHARE', -15, '2025-06-03', 'ORDER_LINE', 1, 1),
+                                   (3, 1, 1, 2, 'DIVIDEND', 51, '2025-06-30', 'DIVIDEND', 7, null),
+                                   (4, 2, 1, 3, 'DIVIDEND', 50, '2025-06-30', 'DIVIDEND', 7, null);
+                        """);
+            }
+
+            migrate(db, "9");
+
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, """
+                        select r.kind || ' ' || r.source_id || ' ' || r.recorded_by || ' '
+                               || string_agg(c.id::text, ',' order by c.id)
+                        from recording r join contribution c on c.recording_id = r.id
+                        group by r.id order by min(c.id)""")).containsExactly(
+                        "ORDER_DELIVERY 1 before-v1.1 1",
+                        "ORDER_RETURN 1 before-v1.1 2",
+                        "DIVIDEND 7 before-v1.1 3,4");
+                assertThat(rows(s, "select count(*) from contribution where recorded_by is null or recording_id is null"))
+                        .containsExactly("0");
+                assertThat(rows(s, "select household_share_bp from order_line")).containsExactly("1500");
+                assertThatThrownBy(() -> s.execute("update contribution set amount_fen = 0"))
+                        .hasMessageContaining("append-only");
+            }
+        }
+    }
+
+    private static void migrate(DataSource db, String target) {
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").target(target).load().migrate();
+    }
+
+    private static List<String> rows(Statement s, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
