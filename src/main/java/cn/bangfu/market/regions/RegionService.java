@@ -3,6 +3,7 @@ package cn.bangfu.market.regions;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.RegionCode;
 import cn.bangfu.market.common.Roles;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Regions and the containment questions every other feature asks
@@ -22,6 +24,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RegionService {
+
+    private static final Pattern SHAPE = Pattern.compile(RegionCode.SHAPE);
 
     @Transactional
     public RegionView create(RegionRequest request, String bureauRegion) {
@@ -76,7 +80,10 @@ public class RegionService {
     }
 
     public Region require(String code) {
-        Region region = code == null ? null : Region.findById(code);
+        if (!isShaped(code)) { // no other text reaches a query, nor is echoed back
+            throw new ApiProblem(404, "Not Found", "no region has that code");
+        }
+        Region region = Region.findById(code);
         if (region == null) {
             throw ApiProblem.notFound("region", code);
         }
@@ -85,11 +92,18 @@ public class RegionService {
 
     /** A region named in a request body: unknown means the request breaks a rule (422). */
     public Region requireReferenced(String field, String code) {
-        Region region = code == null ? null : Region.findById(code);
+        if (!isShaped(code)) { // no other text reaches a query, nor is echoed back
+            throw ApiProblem.unprocessable(field, "must be a region code of 6 or 12 digits");
+        }
+        Region region = Region.findById(code);
         if (region == null) {
             throw ApiProblem.unprocessable(field, "region " + code + " does not exist");
         }
         return region;
+    }
+
+    private static boolean isShaped(String code) {
+        return code != null && SHAPE.matcher(code).matches();
     }
 
     /** Children of {@code parentCode}, or the provinces when it is absent or the national root. */
