@@ -63,4 +63,35 @@ class SqlRulesTest {
         }
         assertThat(failures).isEmpty();
     }
+
+    @Test
+    void perCapitaAndAlertReasonsInSqlAreTheRulesInJava() {
+        Random random = new Random(5);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            long line = random.nextLong(0, 1_000_000);
+            // around the line, its near bound and the drop bound, where a rounding or a bound would show
+            long pc = random.nextBoolean() ? random.nextLong(-100_000, 3_000_000) : line + random.nextLong(-3, 4);
+            long prev = random.nextInt(5) == 0 ? 0 : random.nextLong(-100_000, 4_000_000);
+            int nearLineBp = 10_000 + random.nextInt(90_001);
+            int dropBp = random.nextInt(10_001);
+            @SuppressWarnings("unchecked")
+            List<String> sql = List.of((String[]) em.createNativeQuery("select alert_reasons(?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, pc).setParameter(2, prev).setParameter(3, line).setParameter(4, nearLineBp)
+                    .setParameter(5, dropBp).getSingleResult());
+            List<String> java = IncomeRules.alerts(pc, prev, line, nearLineBp, dropBp).stream().map(Enum::name).toList();
+            if (!sql.equals(java)) {
+                failures.add("pc " + pc + ", prev " + prev + ", line " + line + ", near " + nearLineBp + ", drop "
+                        + dropBp + ": SQL " + sql + ", Java " + java);
+            }
+            long annual = random.nextLong(-2_000_000, 50_000_000);
+            int members = 1 + random.nextInt(99);
+            long perCapita = ((Number) em.createNativeQuery("select per_capita(?1, ?2)").setParameter(1, annual)
+                    .setParameter(2, members).getSingleResult()).longValue();
+            if (perCapita != IncomeRules.perCapita(annual, members)) {
+                failures.add("per capita of " + annual + " over " + members + ": SQL " + perCapita);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
 }

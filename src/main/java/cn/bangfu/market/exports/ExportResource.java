@@ -83,6 +83,23 @@ public class ExportResource {
                 english(lang), closed));
     }
 
+    @GET
+    @Path("alerts")
+    @Operation(operationId = "exportAlerts",
+            summary = "The early-warning list of a region for a year: one row per household with a reason",
+            description = ExportResource.FILES)
+    @APIResponse(responseCode = "200", description = "The file, as an attachment",
+            content = {@Content(mediaType = SpreadsheetMedia.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = SpreadsheetMedia.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "422", description = "The region's province has no monitoring line for the year")
+    public Response alerts(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
+                           @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
+                           @Context RoutingContext routing) {
+        return send(routing, closed -> exports.alerts(caller.bureauRegion(), regionCode,
+                clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
+    }
+
     /** {@code lang=en} (or en-US, …) for English headers; Chinese when absent or zh…; anything else is a 400. */
     private static boolean english(String lang) {
         if (lang == null || lang.isBlank()) {

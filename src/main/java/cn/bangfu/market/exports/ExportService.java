@@ -2,9 +2,10 @@ package cn.bangfu.market.exports;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.households.HouseholdCategory;
 import cn.bangfu.market.households.IdNumbers;
+import cn.bangfu.market.income.AlertReason;
+import cn.bangfu.market.income.IncomeReports;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
@@ -56,6 +57,9 @@ public class ExportService {
     @Inject
     ExportConfig config;
 
+    @Inject
+    IncomeReports incomeReports;
+
     /** What the resource answers: a file name and the body that streams it. */
     public record Export(String fileName, String asciiFileName, String mediaType, StreamingOutput body) {
     }
@@ -101,11 +105,12 @@ public class ExportService {
         Region region = scope(bureauRegion, regionCode);
         String pattern = region.path + "%"; // scope() made sure it lies inside the bureau's region
         String sql = """
-                select h.code, h.id_number, h.head_name, h.village_code, v.name, h.members, h.category,
+                select h.code, h.id_number, h.head_name, h.village_code, v.name, hs.members, hs.category,
                        coalesce(s.sales_share, 0), coalesce(s.dividend, 0), coalesce(s.procurement, 0),
                        coalesce(s.wage, 0), coalesce(s.land_rent, 0), coalesce(o.amount_fen, 0), ml.per_capita_fen
                 from household h
                 join region v on v.code = h.village_code
+                cross join lateral household_on(h.id, ?) hs -- members and category as of 31 December
                 left join lateral (
                     select sum(y.amount_fen) filter (where y.mechanism = 'SALES_SHARE')::bigint as sales_share,
                            sum(y.amount_fen) filter (where y.mechanism = 'DIVIDEND')::bigint as dividend,
@@ -117,7 +122,7 @@ public class ExportService {
                 left join monitoring_line ml on ml.province_code = v.province_code and ml.year = ?
                 where v.path like ?
                 order by h.code""";
-        List<Object> params = List.of(year, year, year, pattern);
+        List<Object> params = List.of(LocalDate.of(year, 12, 31), year, year, year, pattern);
         RowReader reader = (rs, cells) -> {
             long contributions = 0;
             cells.add(Cell.text(rs.getString(1)));
@@ -150,6 +155,41 @@ public class ExportService {
         String chinese = "农户收入台账_" + region.name + "_" + region.code + "_" + year;
         return export(chinese, name, format, english ? "household income" : "农户收入台账", HOUSEHOLD_INCOME_COLUMNS,
                 english, sql, params, reader, clientGone);
+    }
+
+    static final List<Column> ALERT_COLUMNS = List.of(
+            new Column("户编码", "householdCode", 20), new Column("户主姓名", "headName", 12),
+            new Column("村代码", "villageCode", 16), new Column("家庭人口", "members", 10),
+            new Column("人均收入(元)", "perCapitaYuan", 14), new Column("上年人均收入(元)", "previousPerCapitaYuan", 16),
+            new Column("监测线(元)", "lineYuan", 12), new Column("预警原因", "reasons", 30));
+
+    /** The early-warning list (income-rules.md §5) as {@code household_alerts} computes it, by household code. */
+    public Export alerts(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
+                         ClientGone clientGone) {
+        Years.check(year);
+        Region region = scope(bureauRegion, regionCode);
+        incomeReports.requireLine(region, year);
+        String sql = """
+                select household_code, head_name, village_code, members, per_capita_fen, previous_per_capita_fen,
+                       line_fen, reasons
+                from household_alerts(?, ?) order by household_code""";
+        List<Object> params = List.of(region.path + "%", year);
+        RowReader reader = (rs, cells) -> {
+            cells.add(Cell.text(rs.getString(1)));
+            cells.add(Cell.text(rs.getString(2)));
+            cells.add(Cell.text(rs.getString(3)));
+            cells.add(Cell.whole(rs.getInt(4)));
+            cells.add(Cell.fen(rs.getLong(5)));
+            cells.add(Cell.fen(rs.getLong(6)));
+            cells.add(Cell.fen(rs.getLong(7)));
+            List<AlertReason> reasons = IncomeReports.reasons(rs.getArray(8));
+            cells.add(Cell.text(String.join(english ? "," : "、",
+                    reasons.stream().map(r -> english ? r.name() : r.label).toList())));
+        };
+        String name = "alerts_" + region.code + "_" + year;
+        String chinese = "监测预警_" + region.name + "_" + region.code + "_" + year;
+        return export(chinese, name, format, english ? "alerts" : "监测预警", ALERT_COLUMNS, english, sql, params,
+                reader, clientGone);
     }
 
     public Export contributions(String bureauRegion, String regionCode, LocalDate from, LocalDate to,
@@ -204,13 +244,7 @@ public class ExportService {
 
     /** The region to export: the one asked for (inside the bureau's region) or the bureau's own. */
     private Region scope(String bureauRegion, String regionCode) {
-        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
-        if (Roles.NATIONAL_ROOT.equals(code)) {
-            throw ApiProblem.invalidField("regionCode", "name a province or a region below it");
-        }
-        Region region = regions.require(code);
-        regions.requireGoverned(bureauRegion, region.code);
-        return region;
+        return regions.requireWithinProvince(bureauRegion, regionCode);
     }
 
     private Export export(String fileName, String asciiFileName, ExportFormat format, String sheetName,

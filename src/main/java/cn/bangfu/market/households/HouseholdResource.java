@@ -5,6 +5,8 @@ import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.SpreadsheetMedia;
+import cn.bangfu.market.common.StrictJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.TabularFile;
 import cn.bangfu.market.imports.Templates;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,11 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.io.IOException;
 import java.util.List;
 
 /** Households (农户): bureau staff only, inside their region. */
@@ -51,6 +56,9 @@ public class HouseholdResource {
     @Inject
     Caller caller;
 
+    @Inject
+    StrictJson strictJson;
+
     @POST
     @Operation(operationId = "registerHousehold",
             summary = "Register a household in a village of the bureau's region")
@@ -60,7 +68,7 @@ public class HouseholdResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),
             content = @Content(schema = @Schema(implementation = HouseholdView.class)))
     public Response register(@Valid @NotNull HouseholdRequest request, UriInfo uri) {
-        HouseholdView created = households.register(request, caller.bureauRegion());
+        HouseholdView created = households.register(request, caller.bureauRegion(), caller.subject());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
     }
@@ -71,6 +79,52 @@ public class HouseholdResource {
             summary = "One household (ID number masked)")
     public HouseholdView get(@PathParam("id") long id) {
         return households.get(id, caller.bureauRegion());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(operationId = "correctHousehold",
+            summary = "Correct head name, phone, village (inside the bureau's region) or ID number",
+            description = "Only the fields present change; each change is kept in the household's history "
+                    + "(who, when, old → new; ID numbers masked). Members and category change by dated changes "
+                    + "(POST /households/{id}/changes): unknown fields are refused (400).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = HouseholdPatch.class)))
+    public HouseholdView correct(@PathParam("id") long id, JsonNode body) throws IOException {
+        return households.correct(id, strictJson.read(body, HouseholdPatch.class), caller.bureauRegion(),
+                caller.subject());
+    }
+
+    @POST
+    @Path("{id}/changes")
+    @Operation(operationId = "recordHouseholdChange",
+            summary = "Record a dated change of members, category or both (有进有出)",
+            description = "Members and category on a day are those of the latest change effective on or before it; "
+                    + "a year's figures take them as of 31 December. effectiveFrom may not lie after today (422).")
+    @APIResponse(responseCode = "201", description = "The change; `Location` is its URL",
+            headers = @Header(name = "Location", description = "The URL of the change",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = HouseholdHistory.ChangeView.class)))
+    public Response recordChange(@PathParam("id") long id, @Valid @NotNull HouseholdHistory.ChangeRequest request,
+                                 UriInfo uri) {
+        HouseholdHistory.ChangeView change = households.recordChange(id, request, caller.bureauRegion(),
+                caller.subject());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(change.id())).build())
+                .entity(change).build();
+    }
+
+    @GET
+    @Path("{id}/changes")
+    @Operation(operationId = "getHouseholdHistory",
+            summary = "The registration and every change (oldest first), and the corrections of the record")
+    public HouseholdHistory history(@PathParam("id") long id) {
+        return households.history(id, caller.bureauRegion());
+    }
+
+    @GET
+    @Path("{id}/changes/{changeId}")
+    @Operation(operationId = "getHouseholdChange", summary = "One change of a household")
+    public HouseholdHistory.ChangeView change(@PathParam("id") long id, @PathParam("changeId") long changeId) {
+        return households.change(id, changeId, caller.bureauRegion());
     }
 
     @GET
@@ -129,7 +183,7 @@ public class HouseholdResource {
 
     private Response imported(byte[] content) {
         ImportResult result = households.importRoster(TabularFile.read(content, HouseholdColumns.COLUMNS),
-                caller.bureauRegion());
+                caller.bureauRegion(), caller.subject());
         return result.created();
     }
 }

@@ -2,6 +2,8 @@ package cn.bangfu.market.households;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
+import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -15,10 +17,13 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,20 +44,161 @@ public class HouseholdService {
     @Inject
     Validator validator;
 
+    @Inject
+    BusinessClock clock;
+
+    /** Members and category of a household on a day (income-rules.md §5), as SQL's household_on says. */
+    public record State(int members, HouseholdCategory category) {
+    }
+
     @Transactional
-    public HouseholdView register(HouseholdRequest request, String bureauRegion) {
-        Region village = regions.requireReferenced("villageCode", request.villageCode());
+    public HouseholdView register(HouseholdRequest request, String bureauRegion, String recordedBy) {
+        requireVillage(request.villageCode(), bureauRegion);
+        if (Household.count("code", request.code()) > 0) {
+            throw ApiProblem.conflict("a household with code " + request.code() + " already exists");
+        }
+        Instant now = Instant.now();
+        Household household = toEntity(request, now);
+        household.persist();
+        em.persist(registration(household, recordedBy, now));
+        em.flush();
+        return HouseholdView.of(household);
+    }
+
+    /** A village (not another level) inside the bureau's region: 422 unknown or not a village, 403 outside. */
+    private Region requireVillage(String villageCode, String bureauRegion) {
+        Region village = regions.requireReferenced("villageCode", villageCode);
         if (village.level != RegionLevel.VILLAGE) {
             throw ApiProblem.unprocessable("villageCode", "region " + village.code + " is a " + village.level
                     + ", not a VILLAGE");
         }
         regions.requireGoverned(bureauRegion, village.code);
-        if (Household.count("code", request.code()) > 0) {
-            throw ApiProblem.conflict("a household with code " + request.code() + " already exists");
+        return village;
+    }
+
+    public State stateOn(long householdId, LocalDate day) {
+        Tuple state = (Tuple) em.createNativeQuery("select members, category from household_on(?1, ?2)", Tuple.class)
+                .setParameter(1, householdId).setParameter(2, day).getSingleResult();
+        return new State(state.get("members", Integer.class),
+                HouseholdCategory.valueOf(state.get("category", String.class)));
+    }
+
+    /**
+     * Corrects the record: head name, phone, village (inside the bureau's region), ID number
+     * (re-validated, never echoed). Each field that changes is kept in the history, old → new.
+     */
+    @Transactional
+    public HouseholdView correct(long id, HouseholdPatch patch, String bureauRegion, String recordedBy) {
+        Household household = requireReadable(id, bureauRegion);
+        em.lock(household, LockModeType.PESSIMISTIC_WRITE);
+        if (patch.villageCode() != null) {
+            requireVillage(patch.villageCode().trim(), bureauRegion);
         }
-        Household household = toEntity(request, Instant.now());
-        household.persistAndFlush();
+        List<HouseholdCorrection> corrections = corrections(household, patch.headName(), patch.phone(),
+                patch.villageCode(), patch.idNumber(), recordedBy, Instant.now());
+        corrections.forEach(em::persist);
+        em.flush();
         return HouseholdView.of(household);
+    }
+
+    /** Applies the fields that differ and answers one correction per changed field. */
+    private static List<HouseholdCorrection> corrections(Household household, String headName, String phone,
+                                                         String villageCode, String idNumber, String recordedBy,
+                                                         Instant now) {
+        List<HouseholdCorrection> corrections = new ArrayList<>();
+        if (headName != null && !headName.trim().equals(household.headName)) {
+            corrections.add(correction(household, "headName", household.headName, headName.trim(), recordedBy, now));
+            household.headName = headName.trim();
+        }
+        if (phone != null && !phone.equals(household.phone)) {
+            corrections.add(correction(household, "phone", household.phone, phone, recordedBy, now));
+            household.phone = phone;
+        }
+        if (villageCode != null && !villageCode.trim().equals(household.villageCode)) {
+            corrections.add(correction(household, "villageCode", household.villageCode, villageCode.trim(),
+                    recordedBy, now));
+            household.villageCode = villageCode.trim();
+        }
+        if (idNumber != null && !IdNumbers.normalize(idNumber).equals(household.idNumber)) {
+            corrections.add(correction(household, "idNumber", IdNumbers.mask(household.idNumber),
+                    IdNumbers.mask(IdNumbers.normalize(idNumber)), recordedBy, now));
+            household.idNumber = IdNumbers.normalize(idNumber);
+        }
+        if (!corrections.isEmpty()) {
+            household.updatedAt = now;
+        }
+        return corrections;
+    }
+
+    private static HouseholdCorrection correction(Household household, String field, String oldValue,
+                                                  String newValue, String recordedBy, Instant now) {
+        HouseholdCorrection c = new HouseholdCorrection();
+        c.householdId = household.id;
+        c.field = field;
+        c.oldValue = oldValue;
+        c.newValue = newValue;
+        c.recordedBy = recordedBy;
+        c.recordedAt = now;
+        return c;
+    }
+
+    /**
+     * Records a dated change of members, category or both (有进有出). A change takes effect on a day
+     * that has come: the household's current members and category (shown by GET) follow it at once.
+     */
+    @Transactional
+    public HouseholdHistory.ChangeView recordChange(long id, HouseholdHistory.ChangeRequest request,
+                                                    String bureauRegion, String recordedBy) {
+        if (request.members() == null && request.category() == null) {
+            throw new ApiProblem(400, "Constraint Violation", "give members, category or both",
+                    List.of(new Violation("members", "give members, category or both")));
+        }
+        LocalDate today = clock.today();
+        if (request.effectiveFrom().isAfter(today)) {
+            throw ApiProblem.unprocessable("effectiveFrom", "must not lie after today (" + today
+                    + "): a change is recorded once it has taken effect");
+        }
+        Household household = requireReadable(id, bureauRegion);
+        em.lock(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
+        HouseholdChange change = HouseholdChange.of(household.id, request.effectiveFrom(), request.members(),
+                request.category(), request.reason().strip(), recordedBy, Instant.now());
+        em.persist(change);
+        em.flush();
+        follow(household, today, change.recordedAt);
+        return HouseholdHistory.ChangeView.of(change);
+    }
+
+    /** The household row keeps today's members and category, for lists and filters. */
+    private void follow(Household household, LocalDate today, Instant now) {
+        State current = stateOn(household.id, today);
+        household.members = current.members();
+        household.category = current.category();
+        household.updatedAt = now;
+        em.flush();
+    }
+
+    public HouseholdHistory history(long id, String bureauRegion) {
+        requireReadable(id, bureauRegion);
+        List<HouseholdHistory.ChangeView> changes = HouseholdChange.<HouseholdChange>list(
+                        "householdId = ?1 order by effectiveFrom asc nulls first, id", id)
+                .stream().map(HouseholdHistory.ChangeView::of).toList();
+        List<HouseholdHistory.CorrectionView> corrections = HouseholdCorrection.<HouseholdCorrection>list(
+                        "householdId = ?1 order by id", id)
+                .stream().map(HouseholdHistory.CorrectionView::of).toList();
+        return new HouseholdHistory(changes, corrections);
+    }
+
+    public HouseholdHistory.ChangeView change(long id, long changeId, String bureauRegion) {
+        requireReadable(id, bureauRegion);
+        HouseholdChange change = HouseholdChange.findById(changeId);
+        if (change == null || change.householdId != id) {
+            throw ApiProblem.notFound("change", changeId);
+        }
+        return HouseholdHistory.ChangeView.of(change);
+    }
+
+    private static HouseholdChange registration(Household household, String recordedBy, Instant now) {
+        return HouseholdChange.of(household.id, null, household.members, household.category, null, recordedBy, now);
     }
 
     public HouseholdView get(long id, String bureauRegion) {
@@ -96,8 +242,21 @@ public class HouseholdService {
 
     /** Imports a roster (农户名单) through the {@link ImportPipeline}: all rows or none. */
     @Transactional
-    public ImportResult importRoster(List<ImportRow> rows, String bureauRegion) {
-        return ImportPipeline.run(em, rows, this::parseRow, (parsed, errors) -> checkRows(parsed, errors, bureauRegion));
+    public ImportResult importRoster(List<ImportRow> rows, String bureauRegion, String recordedBy) {
+        List<String> newCodes = new ArrayList<>();
+        ImportResult result = ImportPipeline.run(em, rows, this::parseRow,
+                (parsed, errors) -> checkRows(parsed, errors, bureauRegion, newCodes));
+        // The registrations of the new households: their ids exist only now that they are inserted.
+        Instant now = Instant.now();
+        for (List<String> chunk : RegionService.chunks(newCodes)) {
+            em.createNativeQuery("""
+                    insert into household_change (id, household_id, effective_from, members, category, recorded_by,
+                                                  recorded_at)
+                    select nextval('household_change_seq'), h.id, null, h.members, h.category, ?1, ?2
+                    from household h where h.code in (?3)""")
+                    .setParameter(1, recordedBy).setParameter(2, now).setParameter(3, chunk).executeUpdate();
+        }
+        return result;
     }
 
     private HouseholdRequest parseRow(ImportRow row, List<RowError> errors) {
@@ -111,7 +270,7 @@ public class HouseholdService {
 
     /** Villages in the bureau's region, codes new to the service and to the file; the households to insert. */
     private List<Household> checkRows(List<ImportPipeline.Parsed<HouseholdRequest>> parsed, List<RowError> errors,
-                                      String bureauRegion) {
+                                      String bureauRegion, List<String> newCodes) {
         String bureauPattern = regions.subtreePattern(bureauRegion).orElse(null);
         Map<String, Region> villages = regions.findAll(parsed.stream().map(p -> p.value().villageCode()).toList());
         Set<String> existingCodes = existingCodes(parsed.stream().map(p -> p.value().code()).toList());
@@ -138,6 +297,7 @@ public class HouseholdService {
                 errors.add(new RowError(row, "code", "code " + request.code() + " repeats row " + first));
             }
             accepted.add(toEntity(request, now));
+            newCodes.add(request.code());
         }
         return accepted;
     }

@@ -53,14 +53,16 @@ public class IncomeReports {
         long contributions = byMechanism.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
         long other = otherIncome(householdId, year);
         long annual = Math.addExact(contributions, other);
-        long perCapita = IncomeRules.perCapita(annual, household.members);
+        int members = households.stateOn(householdId, LocalDate.of(year, 12, 31)).members();
+        long perCapita = IncomeRules.perCapita(annual, members);
         Long line = lineFor(household.villageCode, year);
         return new HouseholdIncome(householdId, household.code, year, contributions, byMechanism, other, annual,
-                household.members, perCapita, line, IncomeRules.atRisk(perCapita, line));
+                members, perCapita, line, IncomeRules.atRisk(perCapita, line));
     }
 
     @Transactional
-    public MonitoringLine.View setMonitoringLine(String provinceCode, int year, long perCapitaFen, String bureauRegion) {
+    public MonitoringLine.View setMonitoringLine(String provinceCode, int year, MonitoringLine.Request request,
+                                                 String bureauRegion) {
         Years.check(year);
         Region province = regions.require(provinceCode);
         if (province.level != RegionLevel.PROVINCE) {
@@ -68,11 +70,17 @@ public class IncomeReports {
                     + ", not a PROVINCE");
         }
         regions.requireGoverned(bureauRegion, provinceCode);
-        em.createNativeQuery("insert into monitoring_line (province_code, year, per_capita_fen, updated_at) "
-                        + "values (?1, ?2, ?3, now()) on conflict (province_code, year) "
-                        + "do update set per_capita_fen = excluded.per_capita_fen, updated_at = now()")
-                .setParameter(1, provinceCode).setParameter(2, year).setParameter(3, perCapitaFen).executeUpdate();
-        return new MonitoringLine.View(provinceCode, year, perCapitaFen);
+        // Absent early-warning settings are the defaults (a PUT states the whole line).
+        int nearLineBp = request.nearLineBp() != null ? request.nearLineBp() : MonitoringLine.DEFAULT_NEAR_LINE_BP;
+        int dropBp = request.dropBp() != null ? request.dropBp() : MonitoringLine.DEFAULT_DROP_BP;
+        em.createNativeQuery("""
+                        insert into monitoring_line (province_code, year, per_capita_fen, near_line_bp, drop_bp, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, now()) on conflict (province_code, year)
+                        do update set per_capita_fen = excluded.per_capita_fen, near_line_bp = excluded.near_line_bp,
+                                      drop_bp = excluded.drop_bp, updated_at = now()""")
+                .setParameter(1, provinceCode).setParameter(2, year).setParameter(3, request.perCapitaFen())
+                .setParameter(4, nearLineBp).setParameter(5, dropBp).executeUpdate();
+        return new MonitoringLine.View(provinceCode, year, request.perCapitaFen(), nearLineBp, dropBp);
     }
 
     /** The ledger, filtered, inside the bureau's region; oldest first. */
@@ -116,22 +124,24 @@ public class IncomeReports {
                 from household h
                 join region v on v.code = h.village_code
                 join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
+                cross join lateral household_on(h.id, :yearEnd) hs -- members and category as of 31 December
                 left join household_other_income o on o.household_id = h.id and o.year = :year
                 left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
                            where year = :year group by household_id) i on i.household_id = h.id
                 where v.path like :pattern
-                  and below_monitoring_line(coalesce(i.total, 0) + coalesce(o.amount_fen, 0), h.members, ml.per_capita_fen)
+                  and below_monitoring_line(coalesce(i.total, 0) + coalesce(o.amount_fen, 0), hs.members, ml.per_capita_fen)
                 """;
         List<Tuple> rows = em.createNativeQuery("""
-                select h.id, h.code, h.head_name, h.id_number, h.village_code, h.members, h.category,
+                select h.id, h.code, h.head_name, h.id_number, h.village_code, hs.members, hs.category,
                        coalesce(i.total, 0)::bigint as contributions, coalesce(o.amount_fen, 0) as other,
                        ml.per_capita_fen as line, count(*) over () as total
                 """ + from + " order by h.code limit :limit offset :offset", Tuple.class)
-                .setParameter("year", year).setParameter("pattern", pattern)
+                .setParameter("year", year).setParameter("yearEnd", LocalDate.of(year, 12, 31)).setParameter("pattern", pattern)
                 .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
         long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
                 : page.page() == 0 ? 0
                 : ((Number) em.createNativeQuery("select count(*) " + from).setParameter("year", year)
+                        .setParameter("yearEnd", LocalDate.of(year, 12, 31))
                         .setParameter("pattern", pattern).getSingleResult()).longValue();
         return Page.of(rows, page, total, r -> {
             long contributions = r.get("contributions", Long.class);
@@ -146,6 +156,52 @@ public class IncomeReports {
                     HouseholdCategory.valueOf(r.get("category", String.class)),
                     contributions, other, annual, perCapita, line, line - perCapita);
         });
+    }
+
+    /**
+     * The early-warning list of a year (income-rules.md §5) for a province or a region below it,
+     * inside the bureau's region, by household code. 422 when the province has no line for the year.
+     */
+    public Page<AlertHousehold> alerts(String bureauRegion, String regionCode, int year, PageRequest page) {
+        Years.check(year);
+        Region region = regions.requireWithinProvince(bureauRegion, regionCode);
+        requireLine(region, year);
+        List<Tuple> rows = em.createNativeQuery("""
+                        select a.*, count(*) over () as total from household_alerts(?1, ?2) a
+                        order by a.household_code limit ?3 offset ?4""", Tuple.class)
+                .setParameter(1, region.path + "%").setParameter(2, year)
+                .setParameter(3, page.size()).setParameter(4, page.offset()).getResultList();
+        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
+                : page.page() == 0 ? 0
+                : ((Number) em.createNativeQuery("select count(*) from household_alerts(?1, ?2)")
+                        .setParameter(1, region.path + "%").setParameter(2, year).getSingleResult()).longValue();
+        return Page.of(rows, page, total, r -> new AlertHousehold(r.get("household_id", Long.class),
+                r.get("household_code", String.class), r.get("village_code", String.class),
+                r.get("members", Integer.class), r.get("per_capita_fen", Long.class),
+                r.get("previous_per_capita_fen", Long.class), r.get("line_fen", Long.class),
+                reasons(r.get("reasons"))));
+    }
+
+    /** 422 when the province of the region has no monitoring line for the year: alerts need one. */
+    public void requireLine(Region region, int year) {
+        if (lineFor(region.code, year) == null) {
+            throw ApiProblem.unprocessable("year", "no monitoring line is set for " + year
+                    + " in the province of region " + region.code);
+        }
+    }
+
+    /** The reasons column (varchar[]) as the driver hands it over. */
+    public static List<AlertReason> reasons(Object array) {
+        Object[] values = array instanceof java.sql.Array sql ? toArray(sql) : (Object[]) array;
+        return java.util.Arrays.stream(values).map(v -> AlertReason.valueOf(v.toString())).toList();
+    }
+
+    private static Object[] toArray(java.sql.Array array) {
+        try {
+            return (Object[]) array.getArray();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long otherIncome(long householdId, int year) {

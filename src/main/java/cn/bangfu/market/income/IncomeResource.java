@@ -43,7 +43,7 @@ public class IncomeResource {
     public MonitoringLine.View setMonitoringLine(@PathParam("provinceCode") String provinceCode,
                                                  @PathParam("year") int year,
                                                  @Valid @NotNull MonitoringLine.Request request) {
-        return reports.setMonitoringLine(provinceCode, year, request.perCapitaFen(),
+        return reports.setMonitoringLine(provinceCode, year, request,
                 caller.bureauRegion());
     }
 

@@ -3,8 +3,11 @@ package cn.bangfu.market.income;
 import cn.bangfu.market.common.Money;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The amount rules of income-rules.md §3, in integer fen with exactly one
@@ -12,6 +15,8 @@ import java.time.temporal.ChronoUnit;
  * Framework-free.
  */
 public final class IncomeRules {
+
+    private static final BigInteger BP = BigInteger.valueOf(10_000);
 
     private IncomeRules() {
     }
@@ -27,6 +32,27 @@ public final class IncomeRules {
      */
     public static Boolean atRisk(long perCapitaFen, Long lineFen) {
         return lineFen == null ? null : perCapitaFen < lineFen;
+    }
+
+    /**
+     * The alert reasons of §5, in integers: below the line; near it (at or above, but
+     * {@code pc · 10000 < line · nearLineBp}); a drop ({@code prev > 0} and
+     * {@code pc · 10000 < prev · (10000 − dropBp)}). SQL's {@code alert_reasons} says the same.
+     */
+    public static List<AlertReason> alerts(long perCapitaFen, long previousPerCapitaFen, long lineFen,
+                                           int nearLineBp, int dropBp) {
+        BigInteger pc = BigInteger.valueOf(perCapitaFen).multiply(BP);
+        List<AlertReason> reasons = new ArrayList<>(3);
+        if (perCapitaFen < lineFen) {
+            reasons.add(AlertReason.BELOW_LINE);
+        } else if (pc.compareTo(BigInteger.valueOf(lineFen).multiply(BigInteger.valueOf(nearLineBp))) < 0) {
+            reasons.add(AlertReason.NEAR_LINE);
+        }
+        if (previousPerCapitaFen > 0 && pc.compareTo(BigInteger.valueOf(previousPerCapitaFen)
+                .multiply(BigInteger.valueOf(10_000L - dropBp))) < 0) {
+            reasons.add(AlertReason.INCOME_DROP);
+        }
+        return reasons;
     }
 
     /** SALES_SHARE pool of a delivered line: halfUp(A · shareBp / 10000). */

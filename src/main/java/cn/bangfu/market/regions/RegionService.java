@@ -170,6 +170,21 @@ public class RegionService {
         throw ApiProblem.forbidden("region " + code + " lies outside your region " + bureauRegion);
     }
 
+    /**
+     * The region a per-province figure is asked for ({@code regionCode}, else the bureau's own):
+     * a province or a region below it (400 for the national root, whose provinces have different
+     * monitoring lines), inside the bureau's region (403), existing (404).
+     */
+    public Region requireWithinProvince(String bureauRegion, String regionCode) {
+        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        if (Roles.NATIONAL_ROOT.equals(code)) {
+            throw ApiProblem.invalidField("regionCode", "name a province or a region below it");
+        }
+        Region region = require(code);
+        requireGoverned(bureauRegion, region.code);
+        return region;
+    }
+
     /** Regions by code, for validating many references at once (imports). */
     public Map<String, Region> findAll(Collection<String> codes) {
         Map<String, Region> found = new HashMap<>();

@@ -68,7 +68,7 @@ public class ReportService {
         LocalDate last = LocalDate.of(year, 12, 31);
         List<Tuple> households = em.createNativeQuery("""
                 with income as (
-                    select split_part(v.path, '/', :component) as child, h.members,
+                    select split_part(v.path, '/', :component) as child, hs.members,
                            coalesce((select sum(y.amount_fen) from household_year_income y
                                      where y.household_id = h.id and y.year = :year), 0) as contributions,
                            coalesce(o.amount_fen, 0) as other,
@@ -77,6 +77,7 @@ public class ReportService {
                                    and link_active(l.valid_from, l.valid_to, :first, :last)) as linked
                     from household h
                     join region v on v.code = h.village_code
+                    cross join lateral household_on(h.id, :last) hs -- members as of 31 December
                     left join household_other_income o on o.household_id = h.id and o.year = :year
                     left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Migration V9 on a database that already holds a v1 ledger: every earlier row gets one
- * recording per business action that wrote it, order lines get the share of their product,
- * and the ledger stays append-only.
+ * Migrations V9 and V10 on a database that already holds v1 data: every earlier ledger row gets
+ * one recording per business action that wrote it, order lines get the share of their product,
+ * the ledger stays append-only, and every household gets its registration as its first change.
  */
 class RecordingMigrationTest {
 
@@ -73,6 +73,18 @@ class RecordingMigrationTest {
                 assertThat(rows(s, "select household_share_bp from order_line")).containsExactly("1500");
                 assertThatThrownBy(() -> s.execute("update contribution set amount_fen = 0"))
                         .hasMessageContaining("append-only");
+            }
+
+            // V10: every household registered before it gets its registration as the first change
+            migrate(db, "10");
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, """
+                        select h.code || ' ' || hc.members || ' ' || hc.category || ' ' || hc.recorded_by
+                        from household h join household_change hc on hc.household_id = h.id
+                        where hc.effective_from is null order by h.code""")).containsExactly(
+                        "H1 3 ORDINARY before-v1.1", "H2 2 ORDINARY before-v1.1");
+                assertThat(rows(s, "select members || ' ' || category from household_on(1, date '2020-01-01')"))
+                        .containsExactly("3 ORDINARY");
             }
         }
     }
