@@ -4,6 +4,8 @@ import cn.bangfu.market.imports.Column;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The column layout of a household roster (see README "Bulk import"). */
@@ -16,17 +18,35 @@ public final class HouseholdColumns {
             Column.required("villageCode", "村代码", "行政村代码"),
             Column.required("members", "家庭人口", "家庭人口数"),
             Column.required("category", "户类别", "户类型"),
-            Column.optional("phone", "联系电话"));
+            Column.optional("phone", "联系电话"),
+            // for a code that exists: the day a change of members or category took effect (default today)
+            Column.optional("effectiveFrom", "生效日期"));
 
     public static final List<String> EXAMPLE = List.of(
             "620826100201001", "张三", "（18位身份证号码）", "620826100201", "4", "POVERTY_ALLEVIATED",
-            "13800000000");
+            "13800000000", "");
 
     private HouseholdColumns() {
     }
 
-    /** The request a row describes, or null (with errors added) when a cell cannot even be parsed. */
-    static HouseholdRequest toRequest(ImportRow row, List<RowError> errors) {
+    /** A roster row: the household as it is, and for an existing code the day its changes took effect. */
+    record RosterRow(HouseholdRequest request, LocalDate effectiveFrom) {
+    }
+
+    /** The row a roster line describes, or null (with errors added) when a cell cannot even be parsed. */
+    static RosterRow toRow(ImportRow row, List<RowError> errors) {
+        LocalDate effectiveFrom;
+        try {
+            effectiveFrom = row.date("effectiveFrom");
+        } catch (DateTimeParseException e) {
+            errors.add(new RowError(row.row(), "effectiveFrom", "must be a date YYYY-MM-DD"));
+            return null;
+        }
+        HouseholdRequest request = toRequest(row, errors);
+        return request == null ? null : new RosterRow(request, effectiveFrom);
+    }
+
+    private static HouseholdRequest toRequest(ImportRow row, List<RowError> errors) {
         Integer members = null;
         String rawMembers = row.numeric("members");
         if (rawMembers != null) {

@@ -26,10 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Households (农户), registered one by one or imported from bureau rosters. */
 @ApplicationScoped
@@ -164,17 +162,20 @@ public class HouseholdService {
                 request.category(), request.reason().strip(), recordedBy, Instant.now());
         em.persist(change);
         em.flush();
-        follow(household, today, change.recordedAt);
+        follow(List.of(household.id), today);
         return HouseholdHistory.ChangeView.of(change);
     }
 
-    /** The household row keeps today's members and category, for lists and filters. */
-    private void follow(Household household, LocalDate today, Instant now) {
-        State current = stateOn(household.id, today);
-        household.members = current.members();
-        household.category = current.category();
-        household.updatedAt = now;
-        em.flush();
+    /** The household rows keep today's members and category, for lists and filters. */
+    private void follow(List<Long> householdIds, LocalDate today) {
+        for (List<Long> chunk : RegionService.chunks(householdIds)) {
+            em.createNativeQuery("""
+                    update household h set members = (select s.members from household_on(h.id, ?1) s),
+                                           category = (select s.category from household_on(h.id, ?1) s),
+                                           version = h.version + 1, updated_at = now()
+                    where h.id in (?2)""")
+                    .setParameter(1, today).setParameter(2, chunk).executeUpdate();
+        }
     }
 
     public HouseholdHistory history(long id, String bureauRegion) {
@@ -240,46 +241,71 @@ public class HouseholdService {
         return new OtherIncome.View(id, year, amountFen);
     }
 
-    /** Imports a roster (农户名单) through the {@link ImportPipeline}: all rows or none. */
+    /**
+     * Imports a roster (农户名单) through the {@link ImportPipeline}: all rows or none. A row whose
+     * code is new registers a household; a row whose code exists (inside the bureau's region)
+     * corrects it, and records a change effective on its 生效日期 (default today) where members or
+     * category differ.
+     */
     @Transactional
     public ImportResult importRoster(List<ImportRow> rows, String bureauRegion, String recordedBy) {
-        List<String> newCodes = new ArrayList<>();
+        Roster roster = new Roster(clock.today(), Instant.now(), recordedBy);
         ImportResult result = ImportPipeline.run(em, rows, this::parseRow,
-                (parsed, errors) -> checkRows(parsed, errors, bureauRegion, newCodes));
+                (parsed, errors) -> checkRows(parsed, errors, bureauRegion, roster));
         // The registrations of the new households: their ids exist only now that they are inserted.
-        Instant now = Instant.now();
-        for (List<String> chunk : RegionService.chunks(newCodes)) {
+        for (List<String> chunk : RegionService.chunks(roster.newCodes)) {
             em.createNativeQuery("""
                     insert into household_change (id, household_id, effective_from, members, category, recorded_by,
                                                   recorded_at)
                     select nextval('household_change_seq'), h.id, null, h.members, h.category, ?1, ?2
                     from household h where h.code in (?3)""")
-                    .setParameter(1, recordedBy).setParameter(2, now).setParameter(3, chunk).executeUpdate();
+                    .setParameter(1, recordedBy).setParameter(2, roster.now).setParameter(3, chunk).executeUpdate();
         }
+        follow(roster.changed, roster.today);
         return result;
     }
 
-    private HouseholdRequest parseRow(ImportRow row, List<RowError> errors) {
-        HouseholdRequest request = HouseholdColumns.toRequest(row, errors);
-        if (request != null) {
-            validator.validate(request).forEach(v ->
-                    errors.add(new RowError(row.row(), v.getPropertyPath().toString(), v.getMessage())));
+    /** One import's clock and caller, and what it registered or changed, for the steps after the insert. */
+    private static final class Roster {
+        final LocalDate today;
+        final Instant now;
+        final String recordedBy;
+        final List<String> newCodes = new ArrayList<>();
+        final List<Long> changed = new ArrayList<>();
+
+        Roster(LocalDate today, Instant now, String recordedBy) {
+            this.today = today;
+            this.now = now;
+            this.recordedBy = recordedBy;
         }
-        return request;
     }
 
-    /** Villages in the bureau's region, codes new to the service and to the file; the households to insert. */
-    private List<Household> checkRows(List<ImportPipeline.Parsed<HouseholdRequest>> parsed, List<RowError> errors,
-                                      String bureauRegion, List<String> newCodes) {
+    private HouseholdColumns.RosterRow parseRow(ImportRow row, List<RowError> errors) {
+        HouseholdColumns.RosterRow parsed = HouseholdColumns.toRow(row, errors);
+        if (parsed != null) {
+            validator.validate(parsed.request()).forEach(v ->
+                    errors.add(new RowError(row.row(), v.getPropertyPath().toString(), v.getMessage())));
+        }
+        return parsed;
+    }
+
+    /**
+     * Villages in the bureau's region, codes unique in the file; new codes become households,
+     * existing ones (locked, in id order) corrections and changes. Answers what to insert.
+     */
+    private List<Object> checkRows(List<ImportPipeline.Parsed<HouseholdColumns.RosterRow>> parsed,
+                                   List<RowError> errors, String bureauRegion, Roster roster) {
         String bureauPattern = regions.subtreePattern(bureauRegion).orElse(null);
-        Map<String, Region> villages = regions.findAll(parsed.stream().map(p -> p.value().villageCode()).toList());
-        Set<String> existingCodes = existingCodes(parsed.stream().map(p -> p.value().code()).toList());
+        Map<String, Household> existing = lockExisting(parsed.stream().map(p -> p.value().request().code()).toList());
+        List<String> villageCodes = new ArrayList<>(parsed.stream().map(p -> p.value().request().villageCode()).toList());
+        existing.values().forEach(h -> villageCodes.add(h.villageCode));
+        Map<String, Region> villages = regions.findAll(villageCodes);
         Map<String, Integer> codeFirstRow = new HashMap<>();
-        Instant now = Instant.now();
-        List<Household> accepted = new ArrayList<>(parsed.size());
-        for (ImportPipeline.Parsed<HouseholdRequest> p : parsed) {
-            HouseholdRequest request = p.value();
+        List<Object> accepted = new ArrayList<>(parsed.size());
+        for (ImportPipeline.Parsed<HouseholdColumns.RosterRow> p : parsed) {
+            HouseholdRequest request = p.value().request();
             int row = p.row();
+            int before = errors.size();
             Region village = villages.get(request.villageCode());
             if (village == null) {
                 errors.add(new RowError(row, "villageCode", "region " + request.villageCode() + " does not exist"));
@@ -289,24 +315,48 @@ public class HouseholdService {
             } else if (bureauPattern == null || !RegionService.pathMatches(village, bureauPattern)) {
                 errors.add(new RowError(row, "villageCode", "village " + village.code + " lies outside your region"));
             }
-            if (existingCodes.contains(request.code())) {
-                errors.add(new RowError(row, "code", "a household with code " + request.code() + " already exists"));
-            }
             Integer first = codeFirstRow.putIfAbsent(request.code(), row);
             if (first != null) {
                 errors.add(new RowError(row, "code", "code " + request.code() + " repeats row " + first));
             }
-            accepted.add(toEntity(request, now));
-            newCodes.add(request.code());
+            Household household = existing.get(request.code());
+            if (household == null) {
+                accepted.add(toEntity(request, roster.now));
+                roster.newCodes.add(request.code());
+                continue;
+            }
+            Region current = villages.get(household.villageCode);
+            if (bureauPattern == null || current == null || !RegionService.pathMatches(current, bureauPattern)) {
+                errors.add(new RowError(row, "code", "code " + request.code()
+                        + " belongs to a household outside your region"));
+            }
+            LocalDate effectiveFrom = p.value().effectiveFrom() != null ? p.value().effectiveFrom() : roster.today;
+            if (effectiveFrom.isAfter(roster.today)) {
+                errors.add(new RowError(row, "effectiveFrom", "must not lie after today (" + roster.today + ")"));
+            }
+            if (errors.size() > before) {
+                continue;
+            }
+            accepted.addAll(corrections(household, request.headName(), request.phone(), request.villageCode(),
+                    request.idNumber(), roster.recordedBy, roster.now));
+            Integer members = request.members() != household.members ? request.members() : null;
+            HouseholdCategory category = request.category() != household.category ? request.category() : null;
+            if (members != null || category != null) {
+                accepted.add(HouseholdChange.of(household.id, effectiveFrom, members, category, "roster import",
+                        roster.recordedBy, roster.now));
+                roster.changed.add(household.id);
+            }
         }
         return accepted;
     }
 
-    private Set<String> existingCodes(List<String> codes) {
-        Set<String> existing = new HashSet<>();
+    /** The households a roster names that exist, locked in id order (concurrent imports cannot deadlock). */
+    private Map<String, Household> lockExisting(List<String> codes) {
+        Map<String, Household> existing = new HashMap<>();
         for (List<String> chunk : RegionService.chunks(codes)) {
-            existing.addAll(em.createQuery("select h.code from Household h where h.code in :codes", String.class)
-                    .setParameter("codes", chunk).getResultList());
+            em.createQuery("from Household h where h.code in :codes order by h.id", Household.class)
+                    .setParameter("codes", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(h -> existing.put(h.code, h));
         }
         return existing;
     }

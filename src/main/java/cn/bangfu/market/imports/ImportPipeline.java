@@ -33,7 +33,10 @@ public final class ImportPipeline {
         R parse(ImportRow row, List<RowError> errors);
     }
 
-    /** Checks the parsed rows against stored data and answers the entities to insert, adding errors. */
+    /**
+     * Checks the parsed rows against stored data and answers the entities to insert, adding errors;
+     * it may also change managed entities, which the same flush writes (or the rejection rolls back).
+     */
     @FunctionalInterface
     public interface RowChecker<R> {
         List<?> check(List<Parsed<R>> parsed, List<RowError> errors);
@@ -69,6 +72,6 @@ public final class ImportPipeline {
             }
         }
         em.flush();
-        return new ImportResult(entities.size());
+        return new ImportResult(parsed.size()); // rows, each of which may have written several entities
     }
 }

@@ -6,9 +6,7 @@ import cn.bangfu.market.imports.RowError;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,9 +39,6 @@ public final class LinkColumns {
             "务工就业", Mechanism.WAGE, "务工", Mechanism.WAGE,
             "土地流转", Mechanism.LAND_RENT, "土地流转租金", Mechanism.LAND_RENT);
 
-    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("uuuu/M/d")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private LinkColumns() {
     }
@@ -136,15 +131,8 @@ public final class LinkColumns {
         }
 
         LocalDate date(String field) {
-            String v = row.get(field);
-            if (v == null) {
-                return null;
-            }
             try {
-                if (v.matches("\\d{1,5}")) { // an Excel date cell: days since 1899-12-30
-                    return EXCEL_EPOCH.plusDays(Long.parseLong(v));
-                }
-                return v.contains("/") ? LocalDate.parse(v, SLASHED) : LocalDate.parse(v);
+                return row.date(field);
             } catch (DateTimeParseException e) {
                 fail(field, "must be a date YYYY-MM-DD");
                 return null;

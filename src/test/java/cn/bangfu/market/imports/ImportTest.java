@@ -78,6 +78,61 @@ class ImportTest {
     }
 
     @Test
+    void aRosterRowForAnExistingCodeCorrectsAndChangesItAllOrNothing() {
+        String code = Fixtures.uniqueCode("U");
+        String idNumber = Fixtures.randomIdNumber();
+        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
+                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
+                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        int lastYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
+        String newCode = Fixtures.uniqueCode("N");
+
+        // one bad row (a new household with no members): nothing is corrected, changed or added
+        String bad = header
+                + code + ",王建华," + idNumber + "," + village + ",2,脱贫户,13900000009," + lastYear + "/7/1\n"
+                + newCode + ",李四," + Fixtures.randomIdNumber() + "," + village + ",,脱贫户,,\n";
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(bad.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(422)
+                .body("errors.row", equalTo(java.util.List.of(3)));
+        JsonPath untouched = Api.asNationalBureau().get("/api/v1/households/" + household + "/changes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(untouched.getList("items")).hasSize(1);
+        assertThat(untouched.getList("corrections")).isEmpty();
+        assertThat(householdsIn(village)).isEqualTo(1);
+
+        String good = header
+                + code + ",王建华," + idNumber + "," + village + ",2,脱贫户,13900000009," + lastYear + "/7/1\n"
+                + newCode + ",李四," + Fixtures.randomIdNumber() + "," + village + ",3,边缘易致贫户,,\n";
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(good.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(201).body("imported", equalTo(2));
+        JsonPath history = Api.asNationalBureau().get("/api/v1/households/" + household + "/changes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("items.effectiveFrom", String.class)).containsExactly(null, lastYear + "-07-01");
+        assertThat(history.getList("items.members", Integer.class)).containsExactly(4, 2);
+        assertThat(history.getList("corrections.field", String.class)).containsExactlyInAnyOrder("headName", "phone");
+        Api.asNationalBureau().get("/api/v1/households/" + household).then().statusCode(200)
+                .body("headName", equalTo("王建华")).body("members", equalTo(2));
+        assertThat(householdsIn(village)).isEqualTo(2);
+        // the new household's history starts with its registration
+        long added = Api.asNationalBureau().queryParam("villageCode", village).get("/api/v1/households")
+                .then().extract().jsonPath().getLong("items.find { it.code == '" + newCode + "' }.id");
+        Api.asNationalBureau().get("/api/v1/households/" + added + "/changes").then().statusCode(200)
+                .body("items.members", equalTo(java.util.List.of(3)));
+
+        // the same roster again changes nothing more; another region's bureau cannot touch the code
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(good.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(201);
+        assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then()
+                .extract().jsonPath().getList("items")).hasSize(2);
+        String wuqingVillage = Fixtures.newVillage(Fixtures.newTownship(Fixtures.WUQING));
+        Api.asBureau(Fixtures.WUQING).contentType(CSV).body((header + code + ",张三," + idNumber + ","
+                        + wuqingVillage + ",2,脱贫户,,\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(422)
+                .body("errors[0].message", containsString("outside your region"));
+    }
+
+    @Test
     void csvWithBomAndChineseHeadersRoundTrips() {
         String prefix = Fixtures.uniqueCode("C");
         String csv = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,备注\n"
