@@ -25,9 +25,16 @@ insert into household (id, code, head_name, id_number, village_code, members, ca
          '620826100' || lpad((1 + g % 100)::text, 3, '0'), 1 + g % 6, 'POVERTY_ALLEVIATED' from generate_series(1, 100000) g;
 insert into benefit_link (id, cooperative_id, household_id, mechanism, valid_from, daily_wage_fen)
   select g, 1, g, 'WAGE', '2026-01-01', 12000 from generate_series(1, 100000) g;
-insert into contribution (id, household_id, cooperative_id, link_id, mechanism, amount_fen, date, source_type, source_id)
+insert into household_change (id, household_id, effective_from, members, category, recorded_by, recorded_at)
+  select id, id, null, members, category, 'bench', now() from household;
+-- one recording holds the seeded ledger rows (migration V9: every row belongs to one)
+insert into recording (id, cooperative_id, kind, source_id, recorded_by, recorded_at)
+  values (1, 1, 'WAGE_RECORD', 0, 'bench', now());
+insert into contribution (id, household_id, cooperative_id, link_id, mechanism, amount_fen, date, source_type, source_id,
+                          recording_id, recorded_by)
   select g, 1 + g % 100000, 1, 1 + g % 100000, 'WAGE', 100 + (g::bigint * 7919) % 20000,
-         date '2026-01-01' + (g / 10000)::integer, 'WAGE_RECORD', g from generate_series(0, 999999) g;
+         date '2026-01-01' + (g / 10000)::integer, 'WAGE_RECORD', g, 1, 'bench' from generate_series(0, 999999) g;
+select setval('recording_seq', 1000); select setval('household_change_seq', 10000000);
 analyze;
 SQL
 TOKEN=$("$BENCH_DIR/token.sh" '{"groups":["bureau"],"region_code":"620826"}')

@@ -27,6 +27,9 @@ insert into cooperative (id, name, credit_code, kind, region_code, status)
   values (1, '红果合作社', '936208260000000001', 'COOPERATIVE', '620826', 'APPROVED');
 insert into household (id, code, head_name, id_number, village_code, members, category)
   values (1, 'JN-0001', '=HYPERLINK("http://evil.example","点我")', '620826198001010016', '620826100201', 3, 'ORDINARY');
+insert into household_change (id, household_id, effective_from, members, category, recorded_by, recorded_at)
+  values (1, 1, null, 3, 'ORDINARY', 'bench', now());
+select setval('household_change_seq', 1000);
 SQL
 
 BUREAU=$("$BENCH_DIR/token.sh" '{"groups":["bureau"],"region_code":"620826"}')
