@@ -65,6 +65,12 @@ class SqlRulesTest {
     }
 
     @Test
+    void theServiceConnectsWithoutJit() {
+        // application.properties: JIT compiles longer than it saves on our household lists and exports
+        assertThat(em.createNativeQuery("show jit").getSingleResult()).isEqualTo("off");
+    }
+
+    @Test
     void perCapitaAndAlertReasonsInSqlAreTheRulesInJava() {
         Random random = new Random(5);
         List<String> failures = new ArrayList<>();
