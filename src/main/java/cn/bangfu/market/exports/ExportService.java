@@ -281,6 +281,9 @@ public class ExportService {
                     statement.setObject(i + 1, params.get(i));
                 }
                 writer.header(columns, english);
+                // The download starts now: the response headers and the header row go out before the
+                // query runs, so a browser shows progress (and a long sort is no silent wait).
+                out.flush();
                 try (ResultSet rs = statement.executeQuery();
                      Prefetcher<List<Cell>> rows = new Prefetcher<>(executor, () -> {
                          if (!rs.next()) {
