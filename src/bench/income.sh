@@ -42,7 +42,7 @@ insert into household_change (id, household_id, effective_from, members, categor
 insert into household_change (id, household_id, effective_from, members, category, recorded_by, recorded_at)
   select 1000000 + id, id, date '2026-07-01', 1 + (members + 2) % 6, null, 'bench', now()
   from household where id % 10 = 0;
-update household set members = 1 + (members + 2) % 6 where id % 10 = 0; -- today's size, as the service keeps it
+update household set members = 1 + (members + 2) % 6, changed = true where id % 10 = 0; -- as the service keeps them
 -- one recording holds the seeded ledger rows (migration V9: every row belongs to one)
 insert into recording (id, cooperative_id, kind, source_id, recorded_by, recorded_at)
   values (1, 3, 'WAGE_RECORD', 0, 'bench', now());
@@ -61,7 +61,7 @@ select setval('product_seq', 1000); select setval('buyer_seq', 1000);
 analyze;
 SQL
 echo "   seeded in $(( $(date +%s) - seed_start )) s; at-risk households: $(psql -tAc "
-  select count(*) from household h cross join lateral household_on(h.id, date '2026-12-31') m
+  select count(*) from household h cross join lateral household_on(h, date '2026-12-31') m
   left join (select household_id, sum(amount_fen) s from household_year_income
   where year = 2026 group by 1) i on i.household_id = h.id where floor(coalesce(i.s, 0)::numeric / m.members) < 78000")"
 

@@ -110,7 +110,7 @@ public class ExportService {
                        coalesce(s.wage, 0), coalesce(s.land_rent, 0), coalesce(o.amount_fen, 0), ml.per_capita_fen
                 from household h
                 join region v on v.code = h.village_code
-                cross join lateral household_on(h.id, ?) hs -- members and category as of 31 December
+                cross join lateral household_on(h, ?) hs -- members and category as of 31 December
                 left join lateral (
                     select sum(y.amount_fen) filter (where y.mechanism = 'SALES_SHARE')::bigint as sales_share,
                            sum(y.amount_fen) filter (where y.mechanism = 'DIVIDEND')::bigint as dividend,

@@ -75,7 +75,8 @@ public class HouseholdService {
     }
 
     public State stateOn(long householdId, LocalDate day) {
-        Tuple state = (Tuple) em.createNativeQuery("select members, category from household_on(?1, ?2)", Tuple.class)
+        Tuple state = (Tuple) em.createNativeQuery("select s.members, s.category from household h "
+                        + "cross join lateral household_on(h, ?2) s where h.id = ?1", Tuple.class)
                 .setParameter(1, householdId).setParameter(2, day).getSingleResult();
         return new State(state.get("members", Integer.class),
                 HouseholdCategory.valueOf(state.get("category", String.class)));
@@ -166,12 +167,17 @@ public class HouseholdService {
         return HouseholdHistory.ChangeView.of(change);
     }
 
-    /** The household rows keep today's members and category, for lists and filters. */
+    /**
+     * The household rows that got dated changes say so (household_on then reads their history),
+     * and keep today's members and category, for lists and filters.
+     */
     private void follow(List<Long> householdIds, LocalDate today) {
         for (List<Long> chunk : RegionService.chunks(householdIds)) {
+            em.createNativeQuery("update household set changed = true where id in (?1)")
+                    .setParameter(1, chunk).executeUpdate();
             em.createNativeQuery("""
-                    update household h set members = (select s.members from household_on(h.id, ?1) s),
-                                           category = (select s.category from household_on(h.id, ?1) s),
+                    update household h set members = (select s.members from household_on(h, ?1) s),
+                                           category = (select s.category from household_on(h, ?1) s),
                                            version = h.version + 1, updated_at = now()
                     where h.id in (?2)""")
                     .setParameter(1, today).setParameter(2, chunk).executeUpdate();

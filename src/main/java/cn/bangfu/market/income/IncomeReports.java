@@ -124,7 +124,7 @@ public class IncomeReports {
                 from household h
                 join region v on v.code = h.village_code
                 join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
-                cross join lateral household_on(h.id, :yearEnd) hs -- members and category as of 31 December
+                cross join lateral household_on(h, :yearEnd) hs -- members and category as of 31 December
                 left join household_other_income o on o.household_id = h.id and o.year = :year
                 left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
                            where year = :year group by household_id) i on i.household_id = h.id

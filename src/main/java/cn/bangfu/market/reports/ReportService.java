@@ -77,7 +77,7 @@ public class ReportService {
                                    and link_active(l.valid_from, l.valid_to, :first, :last)) as linked
                     from household h
                     join region v on v.code = h.village_code
-                    cross join lateral household_on(h.id, :last) hs -- members as of 31 December
+                    cross join lateral household_on(h, :last) hs -- members as of 31 December
                     left join household_other_income o on o.household_id = h.id and o.year = :year
                     left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)
