@@ -85,6 +85,19 @@ class RecordingMigrationTest {
                         "H1 3 ORDINARY before-v1.1", "H2 2 ORDINARY before-v1.1");
                 assertThat(rows(s, "select members || ' ' || category from household_on(1, date '2020-01-01')"))
                         .containsExactly("3 ORDINARY");
+                s.execute("insert into household_change (id, household_id, effective_from, members, recorded_by, "
+                        + "recorded_at) values (1000, 2, '2025-07-01', 4, 'test', now())");
+            }
+
+            // V11: a household with a dated change says so, and household_on reads the row or the history
+            migrate(db, "11");
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                assertThat(rows(s, "select code || ' ' || changed from household order by code"))
+                        .containsExactly("H1 false", "H2 true");
+                assertThat(rows(s, """
+                        select h.code || ' ' || m.members from household h
+                        cross join lateral household_on(h, date '2025-12-31') m order by h.code"""))
+                        .containsExactly("H1 3", "H2 4");
             }
         }
     }
