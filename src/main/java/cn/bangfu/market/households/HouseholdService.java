@@ -26,8 +26,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Households (农户), registered one by one or imported from bureau rosters. */
 @ApplicationScoped
@@ -258,15 +260,9 @@ public class HouseholdService {
         Roster roster = new Roster(clock.today(), Instant.now(), recordedBy);
         ImportResult result = ImportPipeline.run(em, rows, this::parseRow,
                 (parsed, errors) -> checkRows(parsed, errors, bureauRegion, roster));
-        // The registrations of the new households: their ids exist only now that they are inserted.
-        for (List<String> chunk : RegionService.chunks(roster.newCodes)) {
-            em.createNativeQuery("""
-                    insert into household_change (id, household_id, effective_from, members, category, recorded_by,
-                                                  recorded_at)
-                    select nextval('household_change_seq'), h.id, null, h.members, h.category, ?1, ?2
-                    from household h where h.code in (?3)""")
-                    .setParameter(1, recordedBy).setParameter(2, roster.now).setParameter(3, chunk).executeUpdate();
-        }
+        // The registrations of the new households: their ids were assigned when they were inserted.
+        ImportPipeline.insert(em, roster.registered.stream()
+                .map(household -> registration(household, recordedBy, roster.now)).toList());
         follow(roster.changed, roster.today);
         return result;
     }
@@ -276,7 +272,7 @@ public class HouseholdService {
         final LocalDate today;
         final Instant now;
         final String recordedBy;
-        final List<String> newCodes = new ArrayList<>();
+        final List<Household> registered = new ArrayList<>();
         final List<Long> changed = new ArrayList<>();
 
         Roster(LocalDate today, Instant now, String recordedBy) {
@@ -302,10 +298,12 @@ public class HouseholdService {
     private List<Object> checkRows(List<ImportPipeline.Parsed<HouseholdColumns.RosterRow>> parsed,
                                    List<RowError> errors, String bureauRegion, Roster roster) {
         String bureauPattern = regions.subtreePattern(bureauRegion).orElse(null);
-        Map<String, Household> existing = lockExisting(parsed.stream().map(p -> p.value().request().code()).toList());
-        List<String> villageCodes = new ArrayList<>(parsed.stream().map(p -> p.value().request().villageCode()).toList());
-        existing.values().forEach(h -> villageCodes.add(h.villageCode));
-        Map<String, Region> villages = regions.findAll(villageCodes);
+        List<String> codes = parsed.stream().map(p -> p.value().request().code()).toList();
+        // Only the bureau's own households are locked (and corrected); a code taken elsewhere is refused.
+        Map<String, Household> existing = bureauPattern == null ? Map.of() : lockExisting(codes, bureauPattern);
+        Set<String> takenElsewhere = existingCodes(codes.stream().filter(c -> !existing.containsKey(c)).toList());
+        Map<String, Region> villages = regions.findAll(parsed.stream().map(p -> p.value().request().villageCode())
+                .toList());
         Map<String, Integer> codeFirstRow = new HashMap<>();
         List<Object> accepted = new ArrayList<>(parsed.size());
         for (ImportPipeline.Parsed<HouseholdColumns.RosterRow> p : parsed) {
@@ -325,16 +323,17 @@ public class HouseholdService {
             if (first != null) {
                 errors.add(new RowError(row, "code", "code " + request.code() + " repeats row " + first));
             }
-            Household household = existing.get(request.code());
-            if (household == null) {
-                accepted.add(toEntity(request, roster.now));
-                roster.newCodes.add(request.code());
-                continue;
-            }
-            Region current = villages.get(household.villageCode);
-            if (bureauPattern == null || current == null || !RegionService.pathMatches(current, bureauPattern)) {
+            if (takenElsewhere.contains(request.code())) {
                 errors.add(new RowError(row, "code", "code " + request.code()
                         + " belongs to a household outside your region"));
+                continue;
+            }
+            Household household = existing.get(request.code());
+            if (household == null) {
+                Household registered = toEntity(request, roster.now);
+                accepted.add(registered);
+                roster.registered.add(registered);
+                continue;
             }
             LocalDate effectiveFrom = p.value().effectiveFrom() != null ? p.value().effectiveFrom() : roster.today;
             if (effectiveFrom.isAfter(roster.today)) {
@@ -356,13 +355,27 @@ public class HouseholdService {
         return accepted;
     }
 
-    /** The households a roster names that exist, locked in id order (concurrent imports cannot deadlock). */
-    private Map<String, Household> lockExisting(List<String> codes) {
+    /**
+     * The bureau's households a roster names, locked in id order (concurrent imports cannot
+     * deadlock); households of other regions are never locked.
+     */
+    private Map<String, Household> lockExisting(List<String> codes, String bureauPattern) {
         Map<String, Household> existing = new HashMap<>();
         for (List<String> chunk : RegionService.chunks(codes)) {
-            em.createQuery("from Household h where h.code in :codes order by h.id", Household.class)
-                    .setParameter("codes", chunk).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+            em.createQuery("from Household h where h.code in :codes and " + Household.IN_REGION + " order by h.id",
+                            Household.class)
+                    .setParameter("codes", chunk).setParameter("pattern", bureauPattern)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
                     .forEach(h -> existing.put(h.code, h));
+        }
+        return existing;
+    }
+
+    private Set<String> existingCodes(List<String> codes) {
+        Set<String> existing = new HashSet<>();
+        for (List<String> chunk : RegionService.chunks(codes)) {
+            existing.addAll(em.createQuery("select h.code from Household h where h.code in :codes", String.class)
+                    .setParameter("codes", chunk).getResultList());
         }
         return existing;
     }

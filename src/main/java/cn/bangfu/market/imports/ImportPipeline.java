@@ -63,6 +63,12 @@ public final class ImportPipeline {
             errors.sort(ROW_ORDER);
             throw new ImportRejected(errors, rows.size());
         }
+        insert(em, entities);
+        return new ImportResult(parsed.size()); // rows, each of which may have written several entities
+    }
+
+    /** Persists entities in flushed batches, keeping the persistence context small. */
+    public static void insert(EntityManager em, List<?> entities) {
         int n = 0;
         for (Object entity : entities) {
             em.persist(entity);
@@ -72,6 +78,5 @@ public final class ImportPipeline {
             }
         }
         em.flush();
-        return new ImportResult(parsed.size()); // rows, each of which may have written several entities
     }
 }

@@ -17,6 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Household income, monitoring lines, the ledger and the at-risk list — all aggregated in SQL. */
 @ApplicationScoped
@@ -138,11 +140,9 @@ public class IncomeReports {
                 """ + from + " order by h.code limit :limit offset :offset", Tuple.class)
                 .setParameter("year", year).setParameter("yearEnd", LocalDate.of(year, 12, 31)).setParameter("pattern", pattern)
                 .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
-        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
-                : page.page() == 0 ? 0
-                : ((Number) em.createNativeQuery("select count(*) " + from).setParameter("year", year)
-                        .setParameter("yearEnd", LocalDate.of(year, 12, 31))
-                        .setParameter("pattern", pattern).getSingleResult()).longValue();
+        long total = total(rows, page, () -> em.createNativeQuery("select count(*) " + from)
+                .setParameter("year", year).setParameter("yearEnd", LocalDate.of(year, 12, 31))
+                .setParameter("pattern", pattern));
         return Page.of(rows, page, total, r -> {
             long contributions = r.get("contributions", Long.class);
             long other = r.get("other", Long.class);
@@ -171,15 +171,24 @@ public class IncomeReports {
                         order by a.household_code limit ?3 offset ?4""", Tuple.class)
                 .setParameter(1, region.path + "%").setParameter(2, year)
                 .setParameter(3, page.size()).setParameter(4, page.offset()).getResultList();
-        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class)
-                : page.page() == 0 ? 0
-                : ((Number) em.createNativeQuery("select count(*) from household_alerts(?1, ?2)")
-                        .setParameter(1, region.path + "%").setParameter(2, year).getSingleResult()).longValue();
+        long total = total(rows, page, () -> em.createNativeQuery("select count(*) from household_alerts(?1, ?2)")
+                .setParameter(1, region.path + "%").setParameter(2, year));
         return Page.of(rows, page, total, r -> new AlertHousehold(r.get("household_id", Long.class),
                 r.get("household_code", String.class), r.get("village_code", String.class),
                 r.get("members", Integer.class), r.get("per_capita_fen", Long.class),
                 r.get("previous_per_capita_fen", Long.class), r.get("line_fen", Long.class),
                 reasons(r.get("reasons"))));
+    }
+
+    /**
+     * The total of a list whose rows carry it as a window count ({@code total}); a page past the
+     * end has no rows to carry it, and is counted by the query {@code count} gives.
+     */
+    private static long total(List<Tuple> rows, PageRequest page, Supplier<Query> count) {
+        if (!rows.isEmpty()) {
+            return rows.get(0).get("total", Long.class);
+        }
+        return page.page() == 0 ? 0 : ((Number) count.get().getSingleResult()).longValue();
     }
 
     /** 422 when the province of the region has no monitoring line for the year: alerts need one. */
