@@ -60,6 +60,12 @@ select setval('contribution_seq', 10000000); select setval('cooperative_seq', 10
 select setval('product_seq', 1000); select setval('buyer_seq', 1000);
 analyze;
 SQL
+# a province's first line of a year gives every household a row of it; moving a line writes nothing
+timed_sql() { psql -tA -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]* ms'; }
+echo "   first line of 2027 (100,000 households): $(timed_sql "insert into monitoring_line (province_code, year,
+  per_capita_fen) values ('620000', 2027, 80000)")"
+echo "   moving the 2026 line and back: $(timed_sql "update monitoring_line set per_capita_fen = 78500 where year = 2026"),
+  $(timed_sql "update monitoring_line set per_capita_fen = 78000 where year = 2026")"
 echo "   seeded in $(( $(date +%s) - seed_start )) s; at-risk households: $(psql -tAc "
   select count(*) from household h cross join lateral household_on(h, date '2026-12-31') m
   left join (select household_id, sum(amount_fen) s from household_year_income

@@ -10,6 +10,8 @@ PG_PORT="${PG_PORT:-55432}"
 PG_DATA="${PG_DATA:-/tmp/bangfu-bench-pg}"
 APP_PORT="${APP_PORT:-18080}"
 APP_LOG="${APP_LOG:-/tmp/bangfu-bench-app.log}"
+# another build to compare with, side by side: APP_JAR=/tmp/main-before/quarkus-app/quarkus-run.jar
+APP_JAR="${APP_JAR:-$PROJECT_DIR/target/quarkus-app/quarkus-run.jar}"
 export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGDATABASE=bangfu
 
 need() { command -v "$1" >/dev/null || { echo "missing $1: apt-get install -y $2" >&2; exit 1; }; }
@@ -45,7 +47,7 @@ start_app() {
   start_ns=$(date +%s%N)
   DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/bangfu" DB_USERNAME=postgres DB_PASSWORD= \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PROJECT_DIR/src/dev/jwt/public.pem" MP_JWT_VERIFY_ISSUER=bangfu-dev \
-  PORT="$APP_PORT" java ${JAVA_OPTS:-} -jar "$PROJECT_DIR/target/quarkus-app/quarkus-run.jar" >"$APP_LOG" 2>&1 &
+  PORT="$APP_PORT" java ${JAVA_OPTS:-} -jar "$APP_JAR" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/api/v1/products?size=1"; do
     kill -0 "$APP_PID" 2>/dev/null || { echo "app died, see $APP_LOG" >&2; exit 1; }
@@ -61,3 +63,27 @@ stop_app() {
 
 # RSS of the app in MiB.
 app_rss_mb() { echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )); }
+
+# Runs wrk with the given arguments and prints its throughput, p50, p99 and non-2xx lines; sets
+# WRK_RPS to the requests per second, for ratios.
+wrk_measure() {
+  local out
+  out=$(wrk "$@")
+  echo "$out" | grep -E "Requests/sec|99%|50%|Non-2xx"
+  WRK_RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+}
+
+# The yardstick on the same PostgreSQL, right after the service's loads: pgbench -S (one indexed
+# SELECT per transaction) and tpcb-like (five statements, three UPDATEs and an INSERT), scale 10,
+# -c$CONNECTIONS -j2 for PGBENCH_SECONDS (15). Sets PGBENCH_S_TPS and PGBENCH_TPCB_TPS.
+pgbench_yardstick() {
+  local secs="${PGBENCH_SECONDS:-15}"
+  psql -d postgres -qc "drop database if exists pgbench" -c "create database pgbench"
+  pgbench -q -i -s 10 pgbench >/dev/null 2>&1
+  PGBENCH_S_TPS=$(pgbench -n -S -c"$CONNECTIONS" -j2 -T"$secs" pgbench 2>/dev/null | awk '/^tps/ {print $3}')
+  PGBENCH_TPCB_TPS=$(pgbench -n -c"$CONNECTIONS" -j2 -T"$secs" pgbench 2>/dev/null | awk '/^tps/ {print $3}')
+  echo "== pgbench on the same server, -c$CONNECTIONS -j2 -T$secs: -S $PGBENCH_S_TPS tps, tpcb-like $PGBENCH_TPCB_TPS tps"
+}
+
+# "name = 0.42 × pgbench -S" from two rates.
+ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v w="$4" 'BEGIN { printf "   %s = %.2f × %s\n", n, a / b, w }'; }

@@ -1,5 +1,6 @@
 package cn.bangfu.market;
 
+import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.LinkRules;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,10 +56,46 @@ class SqlRulesTest {
             long annual = random.nextLong(-2_000_000, 50_000_000);
             int members = 1 + random.nextInt(99);
             long line = random.nextLong(0, 1_000_000);
-            boolean sql = (Boolean) em.createNativeQuery("select below_monitoring_line(?1, ?2, ?3)")
+            boolean sql = (Boolean) em.createNativeQuery("select below_monitoring_line(per_capita(?1, ?2), ?3)")
                     .setParameter(1, annual).setParameter(2, members).setParameter(3, line).getSingleResult();
             if (sql != IncomeRules.atRisk(IncomeRules.perCapita(annual, members), line)) {
                 failures.add("annual " + annual + ", members " + members + ", line " + line + ": SQL says " + sql);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The alert lists find their candidates by two index ranges (migration V12): per capita below
+     * near_line_bound, or relative_bp below 10000 − dropBp. Every household with a reason is a
+     * candidate, and a drop is exactly that range.
+     */
+    @Test
+    void everyHouseholdWithAReasonIsACandidateOfTheIndexRanges() {
+        Random random = new Random(12);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            long line = random.nextLong(0, 1_000_000);
+            int nearLineBp = 10_000 + random.nextInt(90_001);
+            int dropBp = random.nextInt(10_001);
+            long nearBound = line * nearLineBp / 10_000;
+            long pc = switch (random.nextInt(3)) {
+                case 0 -> random.nextLong(-100_000, 3_000_000);
+                case 1 -> line + random.nextLong(-3, 4);
+                default -> nearBound + random.nextLong(-3, 4);
+            };
+            long prev = random.nextInt(5) == 0 ? random.nextLong(-10, 1) : random.nextLong(1, 4_000_000);
+            Object[] sql = (Object[]) em.createNativeQuery("""
+                            select ?1 < near_line_bound(?3, ?4), relative_bp(?1, ?2) < 10000 - ?5""")
+                    .setParameter(1, pc).setParameter(2, prev).setParameter(3, line).setParameter(4, nearLineBp)
+                    .setParameter(5, dropBp).getSingleResult();
+            boolean nearRange = (Boolean) sql[0];
+            boolean dropRange = Boolean.TRUE.equals(sql[1]); // null without a positive previous per capita
+            List<AlertReason> reasons = IncomeRules.alerts(pc, prev, line, nearLineBp, dropBp);
+            boolean lineReason = reasons.contains(AlertReason.BELOW_LINE) || reasons.contains(AlertReason.NEAR_LINE);
+            if (lineReason != nearRange || reasons.contains(AlertReason.INCOME_DROP) != dropRange) {
+                failures.add("pc " + pc + ", prev " + prev + ", line " + line + ", near " + nearLineBp + ", drop "
+                        + dropBp + ": ranges " + nearRange + "/" + dropRange + ", reasons " + reasons);
             }
         }
         assertThat(failures).isEmpty();

@@ -119,36 +119,34 @@ public class IncomeReports {
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        // One pass: yearly sums come from household_year_income (a few rows per household), the
-        // comparison stays in integers (floor(a / m) < L  ⇔  a < L·m for m > 0), and the window
-        // count gives the total with the page.
+        // The kept year figures (household_year, V12) below their province's line (an index range),
+        // by household code: only the page's rows are read with their household, and the window
+        // count gives the total.
         String from = """
-                from household h
-                join region v on v.code = h.village_code
-                join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
-                cross join lateral household_on(h, :yearEnd) hs -- members and category as of 31 December
-                left join household_other_income o on o.household_id = h.id and o.year = :year
-                left join (select household_id, sum(amount_fen)::bigint as total from household_year_income
-                           where year = :year group by household_id) i on i.household_id = h.id
-                where v.path like :pattern
-                  and below_monitoring_line(coalesce(i.total, 0) + coalesce(o.amount_fen, 0), hs.members, ml.per_capita_fen)
+                from monitoring_line ml
+                join household_year y on y.year = ml.year and y.province_code = ml.province_code
+                where ml.year = :year and y.region_path like :pattern
+                  and below_monitoring_line(y.per_capita_fen, ml.per_capita_fen)
                 """;
         List<Tuple> rows = em.createNativeQuery("""
-                select h.id, h.code, h.head_name, h.id_number, h.village_code, hs.members, hs.category,
-                       coalesce(i.total, 0)::bigint as contributions, coalesce(o.amount_fen, 0) as other,
-                       ml.per_capita_fen as line, count(*) over () as total
-                """ + from + " order by h.code limit :limit offset :offset", Tuple.class)
-                .setParameter("year", year).setParameter("yearEnd", LocalDate.of(year, 12, 31)).setParameter("pattern", pattern)
+                select p.*, h.head_name, h.id_number from (
+                    select y.household_id as id, y.household_code as code, y.village_code, y.members, y.category,
+                           y.contributions_fen as contributions, y.other_fen as other, y.per_capita_fen as per_capita,
+                           ml.per_capita_fen as line, count(*) over () as total
+                """ + from + """
+                    order by y.household_code limit :limit offset :offset) p
+                join household h on h.id = p.id
+                order by p.code""", Tuple.class)
+                .setParameter("year", year).setParameter("pattern", pattern)
                 .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
         long total = total(rows, page, () -> em.createNativeQuery("select count(*) " + from)
-                .setParameter("year", year).setParameter("yearEnd", LocalDate.of(year, 12, 31))
-                .setParameter("pattern", pattern));
+                .setParameter("year", year).setParameter("pattern", pattern));
         return Page.of(rows, page, total, r -> {
             long contributions = r.get("contributions", Long.class);
             long other = r.get("other", Long.class);
-            long annual = contributions + other;
+            long annual = Math.addExact(contributions, other);
             int members = r.get("members", Integer.class);
-            long perCapita = IncomeRules.perCapita(annual, members);
+            long perCapita = r.get("per_capita", Long.class);
             long line = r.get("line", Long.class);
             return new AtRiskHousehold(r.get("id", Long.class), r.get("code", String.class),
                     r.get("head_name", String.class), IdNumbers.mask(r.get("id_number", String.class)),
@@ -167,7 +165,9 @@ public class IncomeReports {
         Region region = regions.requireWithinProvince(bureauRegion, regionCode);
         requireLine(region, year);
         List<Tuple> rows = em.createNativeQuery("""
-                        select a.*, count(*) over () as total from household_alerts(?1, ?2) a
+                        select a.household_id, a.household_code, a.village_code, a.members, a.per_capita_fen,
+                               a.previous_per_capita_fen, a.line_fen, a.reasons, count(*) over () as total
+                        from household_alerts(?1, ?2) a
                         order by a.household_code limit ?3 offset ?4""", Tuple.class)
                 .setParameter(1, region.path + "%").setParameter(2, year)
                 .setParameter(3, page.size()).setParameter(4, page.offset()).getResultList();

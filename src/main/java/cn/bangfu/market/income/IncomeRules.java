@@ -28,7 +28,7 @@ public final class IncomeRules {
 
     /**
      * At risk (防返贫监测): per capita income below the monitoring line; null where no line is set.
-     * SQL says the same as {@code below_monitoring_line(annual, members, line)} (migration V7).
+     * SQL says the same as {@code below_monitoring_line(perCapita, line)} (migration V12).
      */
     public static Boolean atRisk(long perCapitaFen, Long lineFen) {
         return lineFen == null ? null : perCapitaFen < lineFen;

@@ -68,21 +68,19 @@ public class ReportService {
         LocalDate last = LocalDate.of(year, 12, 31);
         List<Tuple> households = em.createNativeQuery("""
                 with income as (
-                    select split_part(v.path, '/', :component) as child, hs.members,
-                           coalesce((select sum(y.amount_fen) from household_year_income y
-                                     where y.household_id = h.id and y.year = :year), 0) as contributions,
-                           coalesce(o.amount_fen, 0) as other,
+                    select split_part(v.path, '/', :component) as child,
+                           coalesce(y.contributions_fen, 0) as contributions, coalesce(y.other_fen, 0) as other,
+                           coalesce(y.per_capita_fen, 0) as per_capita, -- kept year figures (household_year)
                            ml.per_capita_fen as line,
                            exists (select 1 from benefit_link l where l.household_id = h.id
                                    and link_active(l.valid_from, l.valid_to, :first, :last)) as linked
                     from household h
                     join region v on v.code = h.village_code
-                    cross join lateral household_on(h, :last) hs -- members as of 31 December
-                    left join household_other_income o on o.household_id = h.id and o.year = :year
+                    left join household_year y on y.household_id = h.id and y.year = :year
                     left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
                     where v.path like :pattern)
                 select child, count(*) as households, count(*) filter (where linked) as linked,
-                       count(*) filter (where below_monitoring_line(contributions + other, members, line)) as at_risk,
+                       count(*) filter (where below_monitoring_line(per_capita, line)) as at_risk,
                        bool_or(line is not null) as has_line, coalesce(sum(contributions), 0)::bigint as contributions,
                        coalesce(sum(other), 0)::bigint as other
                 from income group by child""", Tuple.class)

@@ -79,8 +79,8 @@ class IncomeRulesTest {
     }
 
     /**
-     * Property: the Java rule (floor of annual / members, below the line) and the SQL rule of
-     * below_monitoring_line (annual < line × members) agree for every household, negatives included.
+     * Property: the rule on the floored per capita (IncomeRules, and below_monitoring_line since V12)
+     * is the exact comparison annual < line × members (V7's) for every household, negatives included.
      */
     @Test
     void atRiskInJavaIsAtRiskInSql() {

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Migrations V9 and V10 on a database that already holds v1 data: every earlier ledger row gets
+ * Migrations V9 to V12 on a database that already holds v1 data: every earlier ledger row gets
  * one recording per business action that wrote it, order lines get the share of their product,
- * the ledger stays append-only, and every household gets its registration as its first change.
+ * the ledger stays append-only, every household gets its registration as its first change, and
+ * earlier years get their kept year figures.
  */
 class RecordingMigrationTest {
 
@@ -98,6 +99,22 @@ class RecordingMigrationTest {
                         select h.code || ' ' || m.members from household h
                         cross join lateral household_on(h, date '2025-12-31') m order by h.code"""))
                         .containsExactly("H1 3", "H2 4");
+                s.execute("insert into household_other_income (household_id, year, amount_fen) values (2, 2025, 1001)");
+            }
+
+            // V12: the year figures of earlier years are kept, equal to those computed from scratch
+            migrate(db, "12");
+            try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                // H1: 15 − 15 + 51 over 3; H2: 50 + 1,001 over 4 (as of 31 December 2025)
+                assertThat(rows(s, """
+                        select household_id || ' ' || year || ' ' || members || ' ' || contributions_fen || ' '
+                               || other_fen || ' ' || per_capita_fen from household_year order by household_id"""))
+                        .containsExactly("1 2025 3 51 0 17", "2 2025 4 50 1001 262");
+                assertThat(rows(s, """
+                        select count(*) from (select * from household_year except select * from household_year_recomputed
+                                              union all
+                                              select * from household_year_recomputed except select * from household_year) d"""))
+                        .containsExactly("0");
             }
         }
     }

@@ -1,0 +1,140 @@
+package cn.bangfu.market.income;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The kept year figures (household_year, migration V12) always equal the same figures computed from
+ * scratch (the view household_year_recomputed), whatever mix of business actions wrote them: wages in
+ * two years, reversals, other income declared and re-declared, dated changes of members effective in
+ * either year, corrections of the record, moves to another village, a monitoring line set and moved.
+ */
+@QuarkusTest
+class HouseholdYearTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final int Y = TODAY.getYear() - 1;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void keptFiguresEqualFiguresRecomputedFromScratch() {
+        Fixtures.standardRegions();
+        String village = Fixtures.newJingningVillage();
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        String prefix = Fixtures.uniqueCode("Y");
+        Random random = new Random(12);
+        List<Long> households = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long household = Fixtures.newHousehold(village, prefix + i, 1 + random.nextInt(6));
+            Fixtures.newLink(cooperative, household, "WAGE", (Y - 1) + "-01-01", Map.of("dailyWageFen", 10_001));
+            households.add(household);
+        }
+        String otherVillage = Fixtures.newJingningVillage();
+        // Y − 1 is a year no other test sets a line for; the line moves during the run
+        setLine(Y - 1, 300_000 + random.nextInt(600_000));
+        List<Long> recordings = new ArrayList<>();
+        for (int step = 0; step < 80; step++) {
+            long household = households.get(random.nextInt(households.size()));
+            int year = Y - random.nextInt(2);
+            if (step % 30 == 29) {
+                setLine(Y - 1, 300_000 + random.nextInt(600_000)); // the first gives every household a row
+            }
+            switch (random.nextInt(6)) {
+                case 0, 1 -> recordings.add(Api.recording(cooperative)
+                        .body(Map.of("householdId", household, "days", 1 + random.nextInt(30),
+                                "date", year + "-0" + (1 + random.nextInt(9)) + "-15"))
+                        .post("/api/v1/cooperatives/" + cooperative + "/wages")
+                        .then().statusCode(201).extract().jsonPath().getLong("recordingId"));
+                case 2 -> Api.asNationalBureau().body(Map.of("amountFen", random.nextInt(2_000_000)))
+                        .put("/api/v1/households/" + household + "/other-income/" + year).then().statusCode(200);
+                case 3 -> Api.asBureau(Fixtures.JINGNING)
+                        .body(Map.of("effectiveFrom", year + "-0" + (1 + random.nextInt(9)) + "-01",
+                                "members", 1 + random.nextInt(8), "reason", "有进有出"))
+                        .post("/api/v1/households/" + household + "/changes").then().statusCode(201);
+                case 4 -> Api.asBureau(Fixtures.JINGNING).body(Map.of("villageCode",
+                                random.nextBoolean() ? village : otherVillage))
+                        .patch("/api/v1/households/" + household).then().statusCode(200);
+                default -> {
+                    if (!recordings.isEmpty()) {
+                        long recording = recordings.remove(random.nextInt(recordings.size()));
+                        Api.asBureau(Fixtures.JINGNING).body(Map.of("reason", "录入错误"))
+                                .post("/api/v1/recordings/" + recording + "/reversal").then().statusCode(201);
+                    } else {
+                        Api.asBureau(Fixtures.JINGNING).body(Map.of("phone", "1390000" + (1000 + step)))
+                                .patch("/api/v1/households/" + household).then().statusCode(200);
+                    }
+                }
+            }
+        }
+
+        assertThat(differences(households)).isEmpty();
+        assertThat(count("household_year", "true", households))
+                .isEqualTo(count("household_year_recomputed", "true", households)).isPositive();
+        assertThat(count("household_year", "year = " + (Y - 1), households))
+                .as("every household has a row of the year with a line").isEqualTo(households.size());
+        // the whole table, whatever the other tests wrote
+        assertThat(differences(null)).isEmpty();
+    }
+
+    @Test
+    void theComparisonSeesAKeptFigureThatIsWrong() {
+        Fixtures.standardRegions();
+        long household = Fixtures.newHousehold(Fixtures.newJingningVillage(), Fixtures.uniqueCode("Y"), 3);
+        Api.asNationalBureau().body(Map.of("amountFen", 90_001))
+                .put("/api/v1/households/" + household + "/other-income/" + Y).then().statusCode(200);
+        assertThat(differences(List.of(household))).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update household_year set per_capita_fen = per_capita_fen + 1 where household_id = ?1 and year = " + Y)
+                .setParameter(1, household).executeUpdate());
+        try {
+            assertThat(differences(List.of(household))).hasSize(2); // the kept row and the recomputed one
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update household_year set per_capita_fen = per_capita_fen - 1 where household_id = ?1 and year = " + Y)
+                    .setParameter(1, household).executeUpdate());
+        }
+        assertThat(differences(List.of(household))).isEmpty();
+    }
+
+    private static void setLine(int year, long perCapitaFen) {
+        Api.asBureau(Fixtures.GANSU).body(Map.of("perCapitaFen", perCapitaFen))
+                .put("/api/v1/monitoring-lines/" + Fixtures.GANSU + "/" + year).then().statusCode(200);
+    }
+
+    /** Rows in one of the two and not in the other, for the households given (all when null). */
+    private List<?> differences(List<Long> households) {
+        String where = households == null ? "" : " where household_id in (:ids)";
+        String columns = "household_id, year, household_code, village_code, region_path, province_code, members, category, "
+                + "contributions_fen, other_fen, per_capita_fen, previous_per_capita_fen, relative_bp";
+        var query = em.createNativeQuery("(select " + columns + " from household_year" + where + " except select "
+                + columns + " from household_year_recomputed" + where + ") union all (select " + columns
+                + " from household_year_recomputed" + where + " except select " + columns + " from household_year"
+                + where + ")");
+        if (households != null) {
+            query.setParameter("ids", households);
+        }
+        return query.getResultList();
+    }
+
+    private long count(String table, String condition, List<Long> households) {
+        return ((Number) em.createNativeQuery("select count(*) from " + table + " where household_id in (:ids) and "
+                        + condition)
+                .setParameter("ids", households).getSingleResult()).longValue();
+    }
+}
