@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# Catalogue read benchmark: GET /products/{id} and a catalogue search, against
-# the packaged app on a local PostgreSQL with 10,000 products.
-# Usage: src/bench/catalogue.sh   (needs: apt-get install -y wrk postgresql)
+# Catalogue read benchmark: GET /products/{id} and catalogue searches, against
+# the packaged app on a local PostgreSQL with 10,000 products (PRODUCTS=100000 for more).
+# Usage: [PRODUCTS=100000] src/bench/catalogue.sh   (needs: apt-get install -y wrk postgresql)
 source "$(dirname "$0")/lib.sh"
 need wrk wrk
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
+PRODUCTS="${PRODUCTS:-10000}"
 
 trap 'stop_app; stop_postgres' EXIT
 build_app
 start_postgres
 start_app   # runs the Flyway migrations on the empty database
 
-psql -q <<'SQL'
+psql -q <<SQL
 insert into region (code, name, level, parent_code, path) values
   ('620000', '甘肃省', 'PROVINCE', null, '/620000/'),
   ('620800', '平凉市', 'CITY', '620000', '/620000/620800/'),
@@ -22,24 +23,36 @@ insert into cooperative (id, name, credit_code, kind, region_code, status)
 insert into product (id, cooperative_id, name, category, unit, price_fen, stock, household_share_bp, brand, certifications, status)
   select g, 1 + g % 100, case when g % 2 = 0 then '静宁苹果' else '平凉红牛' end || g,
          case when g % 2 = 0 then 'FRUIT' else 'LIVESTOCK' end, '箱', 1000 + g, 1000, 1000, '静宁',
-         '{GEO_INDICATION}', 'ACTIVE' from generate_series(1, 10000) g;
+         '{GEO_INDICATION}', 'ACTIVE' from generate_series(1, $PRODUCTS) g;
 analyze;
 SQL
 
-cat > /tmp/bangfu-bench-get.lua <<'LUA'
+cat > /tmp/bangfu-bench-get.lua <<LUA
+PRODUCTS = $PRODUCTS
 math.randomseed(os.time())
 request = function()
-  return wrk.format("GET", "/api/v1/products/" .. math.random(1, 10000))
+  return wrk.format("GET", "/api/v1/products/" .. math.random(1, PRODUCTS))
 end
 LUA
 
 echo "== warm-up"
 wrk -t2 -c"$CONNECTIONS" -d5s -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT" >/dev/null
-echo "== GET /api/v1/products/{id} (random of 10,000), wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT" \
-  | grep -E "Requests/sec|99%|50%|Non-2xx"
+echo "== GET /api/v1/products/{id} (random of $PRODUCTS), wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
+wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT"
+GET_RPS=$WRK_RPS
 echo "== GET /api/v1/products?q=苹果&regionCode=620000&size=20, wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
-  "http://127.0.0.1:$APP_PORT/api/v1/products?q=%E8%8B%B9%E6%9E%9C&regionCode=620000&size=20" \
-  | grep -E "Requests/sec|99%|50%|Non-2xx"
+wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+  "http://127.0.0.1:$APP_PORT/api/v1/products?q=%E8%8B%B9%E6%9E%9C&regionCode=620000&size=20"
+BROAD_RPS=$WRK_RPS
+echo "   matching: $(curl -s "http://127.0.0.1:$APP_PORT/api/v1/products?q=%E8%8B%B9%E6%9E%9C&size=1" | grep -o '"total":[0-9]*')"
+# five characters, one product in about 2,000 (静宁苹果123, 静宁苹果1230, …)
+echo "== GET /api/v1/products?q=苹果123&size=20, wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
+wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency \
+  "http://127.0.0.1:$APP_PORT/api/v1/products?q=%E8%8B%B9%E6%9E%9C123&size=20"
+NARROW_RPS=$WRK_RPS
+echo "   matching: $(curl -s "http://127.0.0.1:$APP_PORT/api/v1/products?q=%E8%8B%B9%E6%9E%9C123&size=1" | grep -o '"total":[0-9]*')"
+pgbench_yardstick
+ratio "GET /products/{id}" "$GET_RPS" "$PGBENCH_S_TPS" "pgbench -S"
+ratio "search q=苹果 (broad)" "$BROAD_RPS" "$PGBENCH_S_TPS" "pgbench -S"
+ratio "search q=苹果123 (narrow)" "$NARROW_RPS" "$PGBENCH_S_TPS" "pgbench -S"
 echo "== first request answered ${STARTUP_MS} ms after launch (empty database, migrations included); RSS now $(app_rss_mb) MiB"

@@ -43,10 +43,13 @@ request = function() return wrk.format("GET", "/api/v1/products/" .. math.random
 LUA
 wrk -t2 -c"$CONNECTIONS" -d5s -s /tmp/bangfu-bench-order.lua "http://127.0.0.1:$APP_PORT" >/dev/null
 echo "== POST /api/v1/orders (1 line, random product of 100), wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-order.lua "http://127.0.0.1:$APP_PORT" \
-  | grep -E "Requests/sec|99%|50%|Non-2xx"
+wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-order.lua "http://127.0.0.1:$APP_PORT"
+ORDER_RPS=$WRK_RPS
 echo "== orders stored: $(psql -tAc 'select count(*) from consumption_order'), stock taken: $(psql -tAc 'select 100 * 100000000::bigint - sum(stock) from product')"
 echo "== GET /api/v1/products/{id}, wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT" \
-  | grep -E "Requests/sec|99%|50%|Non-2xx"
+wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT"
+GET_RPS=$WRK_RPS
 echo "== RSS $(app_rss_mb) MiB"
+pgbench_yardstick
+ratio "POST /orders" "$ORDER_RPS" "$PGBENCH_TPCB_TPS" "pgbench tpcb-like"
+ratio "GET /products/{id}" "$GET_RPS" "$PGBENCH_S_TPS" "pgbench -S"
