@@ -86,4 +86,4 @@ pgbench_yardstick() {
 }
 
 # "name = 0.42 × pgbench -S" from two rates.
-ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v w="$4" 'BEGIN { printf "   %s = %.2f × %s\n", n, a / b, w }'; }
+ratio() { awk -v a="$2" -v b="$3" -v n="$1" -v w="$4" 'BEGIN { printf "   %s = %.3f × %s\n", n, a / b, w }'; }
