@@ -81,7 +81,7 @@ public class ProductService {
     }
 
     public ProductView get(long productId) {
-        ProductRow row = em.createQuery("select p, c.name, c.regionCode from Product p "
+        ProductRow row = em.createQuery(ProductRow.SELECT + " from Product p "
                         + "join Cooperative c on c.id = p.cooperativeId where p.id = :id", ProductRow.class)
                 .setParameter("id", productId)
                 .getResultStream().findFirst()
@@ -116,15 +116,29 @@ public class ProductService {
                 .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
                 .and("array_contains(p.certifications, :certification)", "certification",
                         query.certification() == null ? null : query.certification().name())
-                .page(em, "select p, c.name, c.regionCode", "p", query.sort().orderBy(), ProductRow.class, page)
+                .page(em, ProductRow.SELECT, "p", query.sort().orderBy(), ProductRow.class, page)
                 .map(ProductRow::view);
     }
 
-    /** A product with its cooperative's name and region, as the catalogue shows it. */
+    /**
+     * A product with its cooperative's name and region, as the catalogue shows it: its columns
+     * read straight into a record, so a public read builds no managed entity (no persistence-context
+     * entry, no snapshot for dirty checking).
+     */
     @RegisterForReflection // built by Hibernate from the query's selection
-    record ProductRow(Product product, String cooperativeName, String regionCode) {
+    record ProductRow(long id, long cooperativeId, String cooperativeName, String regionCode, String name,
+                      Category category, String unit, long priceFen, int stock, int householdShareBp, String brand,
+                      String[] certifications, ProductStatus status, long version, Instant createdAt,
+                      Instant updatedAt) {
+
+        static final String SELECT = "select p.id, p.cooperativeId, c.name, c.regionCode, p.name, p.category, "
+                + "p.unit, p.priceFen, p.stock, p.householdShareBp, p.brand, p.certifications, p.status, "
+                + "p.version, p.createdAt, p.updatedAt";
+
         ProductView view() {
-            return ProductView.of(product, cooperativeName, regionCode);
+            return new ProductView(id, cooperativeId, cooperativeName, regionCode, name, category, unit, priceFen,
+                    stock, householdShareBp, brand, ProductView.certifications(certifications), status, version,
+                    createdAt, updatedAt);
         }
     }
 

@@ -14,10 +14,13 @@ public record ProductView(long id, long cooperativeId, String cooperativeName, S
                           ProductStatus status, long version, Instant createdAt, Instant updatedAt) {
 
     static ProductView of(Product p, String cooperativeName, String regionCode) {
-        List<Certification> certs = p.certifications == null ? List.of()
-                : Arrays.stream(p.certifications).map(Certification::valueOf).sorted().toList();
         return new ProductView(p.id, p.cooperativeId, cooperativeName, regionCode, p.name, p.category, p.unit,
-                p.priceFen, p.stock, p.householdShareBp, p.brand, certs, p.status, p.version, p.createdAt,
-                p.updatedAt);
+                p.priceFen, p.stock, p.householdShareBp, p.brand, certifications(p.certifications), p.status,
+                p.version, p.createdAt, p.updatedAt);
+    }
+
+    /** The certifications column (a text array) as the view lists them, sorted. */
+    static List<Certification> certifications(String[] column) {
+        return column == null ? List.of() : Arrays.stream(column).map(Certification::valueOf).sorted().toList();
     }
 }
