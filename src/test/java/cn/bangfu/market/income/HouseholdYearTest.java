@@ -46,14 +46,14 @@ class HouseholdYearTest {
             households.add(household);
         }
         String otherVillage = Fixtures.newJingningVillage();
-        // Y − 1 is a year no other test sets a line for; the line moves during the run
+        // Y − 1 is a year no other test sets a line for: its first line gives every household a row
         setLine(Y - 1, 300_000 + random.nextInt(600_000));
         List<Long> recordings = new ArrayList<>();
         for (int step = 0; step < 80; step++) {
             long household = households.get(random.nextInt(households.size()));
             int year = Y - random.nextInt(2);
             if (step % 30 == 29) {
-                setLine(Y - 1, 300_000 + random.nextInt(600_000)); // the first gives every household a row
+                setLine(Y - 1, 300_000 + random.nextInt(600_000)); // moved: the kept rows must not move
             }
             switch (random.nextInt(6)) {
                 case 0, 1 -> recordings.add(Api.recording(cooperative)
