@@ -24,7 +24,7 @@ start_postgres() {
   [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
   as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 >/dev/null
   as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $PG_PORT -k /tmp -c max_connections=200 -c shared_buffers=512MB" start >/dev/null
+    -o "-p $PG_PORT -k /tmp -c max_connections=200 -c shared_buffers=512MB ${PG_OPTIONS:-}" start >/dev/null
   psql -d postgres -qc "create database bangfu"
 }
 
