@@ -134,16 +134,10 @@ begin
                                    (select max(x) + 1 from unnest(p_years) x));
 end $$;
 
--- Ledger rows: the roll-up per mechanism as before (V4), and the year figures.
-create or replace function contribution_roll_up() returns trigger language plpgsql as $$
+-- Ledger rows: the year figures, beside V4's roll-up per mechanism (contribution_roll_up), which
+-- stays as it was.
+create function contribution_year_figures() returns trigger language plpgsql as $$
 begin
-    insert into household_year_income (household_id, year, mechanism, amount_fen)
-    select household_id, extract(year from date)::integer, mechanism, sum(amount_fen)
-    from new_rows
-    group by household_id, extract(year from date)::integer, mechanism
-    order by 1, 2, 3
-    on conflict (household_id, year, mechanism)
-        do update set amount_fen = household_year_income.amount_fen + excluded.amount_fen;
     perform household_year_add(array_agg(household_id order by household_id, year),
                                array_agg(year order by household_id, year),
                                array_agg(total order by household_id, year),
@@ -153,6 +147,9 @@ begin
     having count(*) > 0;
     return null;
 end $$;
+create trigger contribution_year_figures after insert on contribution
+    referencing new table as new_rows
+    for each statement execute function contribution_year_figures();
 
 -- Other income: the difference a declaration makes (a declaration is an upsert: its insert and
 -- its update each fire once per statement, with the rows they wrote).
