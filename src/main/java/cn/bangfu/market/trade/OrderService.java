@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -93,40 +94,89 @@ public class OrderService {
             }
         }
 
-        // Reserve stock line by line, in product order so that concurrent orders cannot deadlock.
-        List<OrderLine> lines = new ArrayList<>();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            order.add(i);
+        // One statement takes the stock of every line, writes the lines and the total. The product
+        // rows it locks (in id order, so that concurrent orders cannot deadlock) stay locked only until
+        // the COMMIT that follows: with every buyer ordering the same product, that lock is the
+        // bottleneck, so nothing else runs while it is held.
+        List<PlaceOrderRequest.Line> requested = request.lines();
+        StringBuilder productIds = new StringBuilder("{");
+        StringBuilder quantities = new StringBuilder("{");
+        for (int i = 0; i < requested.size(); i++) {
+            String comma = i == 0 ? "" : ",";
+            productIds.append(comma).append(requested.get(i).productId().longValue());
+            quantities.append(comma).append(requested.get(i).quantity().intValue());
         }
-        order.sort(Comparator.comparing(i -> request.lines().get(i).productId()));
-        for (int index : order) {
-            PlaceOrderRequest.Line line = request.lines().get(index);
-            Reserved reserved = reserve(line.productId(), line.quantity(), index);
-            String cooperativeRegion = reserved.regionCode();
-            if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
-                throw ApiProblem.unprocessable("lines[" + index + "].productId", "product " + line.productId()
-                        + " comes from region " + cooperativeRegion + ", outside the agreement's seller region "
-                        + agreement.sellerRegionCode);
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                with requested as (
+                    select r.product_id, r.quantity, r.line_no::integer
+                    from unnest(cast(?2 as bigint[]), cast(?3 as integer[])) with ordinality
+                         as r (product_id, quantity, line_no)),
+                wanted as (select product_id, sum(quantity) as quantity from requested group by product_id),
+                locked as materialized (
+                    select p.id from product p where p.id in (select product_id from wanted)
+                    order by p.id for no key update),
+                taken as (
+                    update product p set stock = p.stock - w.quantity, version = p.version + 1, updated_at = now()
+                    from wanted w, cooperative c
+                    where p.id = w.product_id and p.id in (select id from locked) and c.id = p.cooperative_id
+                      and p.stock >= w.quantity and p.status = 'ACTIVE' and c.status = 'APPROVED'
+                    returning p.id, p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code),
+                lines as (
+                    insert into order_line (id, order_id, line_no, product_id, cooperative_id, product_name,
+                                            quantity, unit_price_fen, amount_fen, household_share_bp)
+                    select nextval('order_line_seq'), ?1, r.line_no, r.product_id, t.cooperative_id, t.name,
+                           r.quantity, t.price_fen, t.price_fen * r.quantity, t.household_share_bp
+                    from requested r join taken t on t.id = r.product_id
+                    returning id, line_no, product_id, cooperative_id, product_name, quantity, unit_price_fen,
+                              amount_fen, household_share_bp),
+                total as (
+                    update consumption_order set total_fen = (select coalesce(sum(amount_fen), 0) from lines)
+                    where id = ?1)
+                select l.id, l.line_no, l.product_id, l.cooperative_id, l.product_name, l.quantity,
+                       l.unit_price_fen, l.amount_fen, l.household_share_bp, t.region_code
+                from lines l join taken t on t.id = l.product_id
+                order by l.line_no""", Tuple.class)
+                .setParameter(1, orderId).setParameter(2, productIds.append('}').toString())
+                .setParameter(3, quantities.append('}').toString())
+                .getResultList();
+        if (rows.size() < requested.size()) {
+            // Some line took nothing: say why (the first such line). Throwing rolls all of it back.
+            Set<Long> taken = rows.stream().map(r -> r.get("product_id", Long.class))
+                    .collect(Collectors.toSet());
+            for (int i = 0; i < requested.size(); i++) {
+                long productId = requested.get(i).productId();
+                if (!taken.contains(productId)) {
+                    long wanted = requested.stream().filter(l -> l.productId() == productId)
+                            .mapToLong(PlaceOrderRequest.Line::quantity).sum();
+                    throw whyNotTaken(productId, wanted, i);
+                }
             }
-            OrderLine orderLine = new OrderLine();
-            orderLine.orderId = orderId;
-            orderLine.lineNo = index + 1;
-            orderLine.productId = line.productId();
-            orderLine.unitPriceFen = reserved.priceFen();
-            orderLine.cooperativeId = reserved.cooperativeId();
-            orderLine.productName = reserved.name();
-            orderLine.householdShareBp = reserved.householdShareBp();
-            orderLine.quantity = line.quantity();
-            orderLine.amountFen = Math.multiplyExact(orderLine.unitPriceFen, (long) line.quantity());
-            lines.add(orderLine);
         }
-        lines.sort(Comparator.comparingInt(l -> l.lineNo));
-        lines.forEach(em::persist);
-        long total = lines.stream().mapToLong(l -> l.amountFen).reduce(0L, Math::addExact);
-        em.flush();
-        em.createNativeQuery("update consumption_order set total_fen = ?2 where id = ?1")
-                .setParameter(1, orderId).setParameter(2, total).executeUpdate();
+        List<OrderLine> lines = new ArrayList<>(rows.size());
+        long total = 0;
+        for (Tuple row : rows) {
+            int index = row.get("line_no", Integer.class) - 1;
+            String cooperativeRegion = row.get("region_code", String.class);
+            if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
+                throw ApiProblem.unprocessable("lines[" + index + "].productId", "product "
+                        + row.get("product_id", Long.class) + " comes from region " + cooperativeRegion
+                        + ", outside the agreement's seller region " + agreement.sellerRegionCode);
+            }
+            OrderLine line = new OrderLine();
+            line.id = row.get("id", Long.class);
+            line.orderId = orderId;
+            line.lineNo = index + 1;
+            line.productId = row.get("product_id", Long.class);
+            line.cooperativeId = row.get("cooperative_id", Long.class);
+            line.productName = row.get("product_name", String.class);
+            line.quantity = row.get("quantity", Integer.class);
+            line.unitPriceFen = row.get("unit_price_fen", Long.class);
+            line.amountFen = row.get("amount_fen", Long.class);
+            line.householdShareBp = row.get("household_share_bp", Integer.class);
+            total = Math.addExact(total, line.amountFen);
+            lines.add(line);
+        }
         // The row as inserted above, without reading it back.
         ConsumptionOrder placed = new ConsumptionOrder();
         placed.id = orderId;
@@ -138,48 +188,28 @@ public class OrderService {
         return new Placed(OrderView.of(placed, lines), true);
     }
 
-    /**
-     * One conditional UPDATE takes the stock, and only if enough is left, the product
-     * is ACTIVE and its cooperative APPROVED: never read-then-write.
-     */
-    private Reserved reserve(long productId, int quantity, int index) {
-        List<Tuple> rows = em.createNativeQuery("""
-                update product p set stock = p.stock - ?2, version = p.version + 1, updated_at = now()
-                from cooperative c
-                where p.id = ?1 and c.id = p.cooperative_id and p.stock >= ?2
-                  and p.status = 'ACTIVE' and c.status = 'APPROVED'
-                returning p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code""", Tuple.class)
-                .setParameter(1, productId).setParameter(2, quantity).getResultList();
-        if (!rows.isEmpty()) {
-            Tuple row = rows.get(0);
-            return new Reserved(row.get("price_fen", Long.class), row.get("cooperative_id", Long.class),
-                    row.get("name", String.class), row.get("household_share_bp", Integer.class),
-                    row.get("region_code", String.class));
-        }
+    /** Why a line's product gave no stock: it does not exist, is not ACTIVE, its cooperative not APPROVED, or too little. */
+    private ApiProblem whyNotTaken(long productId, long wanted, int index) {
         String field = "lines[" + index + "].productId";
         List<Tuple> why = em.createNativeQuery("""
                 select p.status as product_status, c.status as cooperative_status, p.stock
                 from product p join cooperative c on c.id = p.cooperative_id
                 where p.id = ?1""", Tuple.class).setParameter(1, productId).getResultList();
         if (why.isEmpty()) {
-            throw ApiProblem.unprocessable(field, "product " + productId + " does not exist");
+            return ApiProblem.unprocessable(field, "product " + productId + " does not exist");
         }
         Tuple state = why.get(0);
         String productStatus = state.get("product_status", String.class);
         String cooperativeStatus = state.get("cooperative_status", String.class);
         if (!"ACTIVE".equals(productStatus)) {
-            throw ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus);
+            return ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus);
         }
         if (!"APPROVED".equals(cooperativeStatus)) {
-            throw ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
+            return ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
                     + cooperativeStatus);
         }
-        throw new ApiProblem(409, "Insufficient Stock", "product " + productId + " has "
-                + state.get("stock", Integer.class) + " left, " + quantity + " requested");
-    }
-
-    /** What reserving a line's stock fixes: price, selling cooperative, name, household share; and its region. */
-    private record Reserved(long priceFen, long cooperativeId, String name, int householdShareBp, String regionCode) {
+        return new ApiProblem(409, "Insufficient Stock", "product " + productId + " has "
+                + state.get("stock", Integer.class) + " left, " + wanted + " requested");
     }
 
     @Transactional

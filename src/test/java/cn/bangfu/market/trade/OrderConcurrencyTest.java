@@ -86,4 +86,49 @@ class OrderConcurrencyTest {
         int stock = Api.anonymous().get("/api/v1/products/" + apple).then().extract().path("stock");
         assertThat(stock).isEqualTo(98);
     }
+
+    /**
+     * Orders naming the same two products in opposite orders, all at once: the rows are locked
+     * in product order whatever the order of the lines, so none deadlocks (which PostgreSQL would
+     * end by aborting one of them) and every unit is taken exactly once.
+     */
+    @Test
+    void crossedMultiLineOrdersNeitherDeadlockNorOversell() throws Exception {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 1000));
+        long pear = Fixtures.newProduct(cooperative, Map.of("stock", 1000));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Api.asBuyer(buyer);
+
+        List<Integer> statuses = inParallel(40, i -> Api.asBuyer(buyer)
+                .header("Idempotency-Key", Fixtures.uniqueCode("X"))
+                .body(i % 2 == 0 ? Fixtures.orderBody(buyer, null, apple, 3, pear, 5)
+                        : Fixtures.orderBody(buyer, null, pear, 5, apple, 3))
+                .post("/api/v1/orders").statusCode());
+
+        assertThat(statuses).containsOnly(201);
+        assertThat((int) Api.anonymous().get("/api/v1/products/" + apple).then().extract().path("stock"))
+                .isEqualTo(1000 - 40 * 3);
+        assertThat((int) Api.anonymous().get("/api/v1/products/" + pear).then().extract().path("stock"))
+                .isEqualTo(1000 - 40 * 5);
+    }
+
+    /** A product named on two lines is taken once for both, and refused when together they exceed the stock. */
+    @Test
+    void aProductOnTwoLinesIsCheckedForBoth() {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 10, "priceFen", 500));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+
+        Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(buyer, null, apple, 6, apple, 5)).post("/api/v1/orders")
+                .then().statusCode(409).contentType("application/problem+json");
+        Response placed = Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(buyer, null, apple, 6, apple, 4)).post("/api/v1/orders");
+        placed.then().statusCode(201);
+        assertThat(placed.jsonPath().getList("lines.quantity", Integer.class)).containsExactly(6, 4);
+        assertThat(placed.jsonPath().getList("lines.lineNo", Integer.class)).containsExactly(1, 2);
+        assertThat(placed.jsonPath().getLong("totalFen")).isEqualTo(5000);
+        assertThat((int) Api.anonymous().get("/api/v1/products/" + apple).then().extract().path("stock")).isZero();
+    }
 }
