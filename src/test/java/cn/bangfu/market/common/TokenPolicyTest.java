@@ -5,12 +5,15 @@ import cn.bangfu.market.support.DevKeys;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Which tokens the service trusts: signed by the issuer, not from the future, living at most 24 hours, with a role. */
@@ -31,6 +34,21 @@ class TokenPolicyTest {
         Instant now = Instant.now();
         Api.anonymous().header("Authorization", "Bearer " + bureauToken(now, now.plusSeconds(3600)))
                 .get("/api/v1/regions").then().statusCode(200);
+    }
+
+    @Inject
+    JWTParser parser;
+
+    /** Verifications are reused (VerifiedTokens), but not past the token's exp plus the 60 s skew. */
+    @Test
+    void aReusedVerificationEndsWithTheToken() throws Exception {
+        assertThat(parser).isInstanceOf(VerifiedTokens.class);
+        Instant now = Instant.now();
+        String token = bureauToken(now.minusSeconds(600), now.minusSeconds(58));
+        assertThat(statusWith(token)).isEqualTo(200);
+        assertThat(statusWith(token)).isEqualTo(200);
+        Thread.sleep(3_000);
+        assertThat(statusWith(token)).isEqualTo(401);
     }
 
     @Test
