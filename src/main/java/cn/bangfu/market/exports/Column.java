@@ -1,9 +1,44 @@
 package cn.bangfu.market.exports;
 
-/** An export column: its Chinese and English headers and a width (in characters) that fits Chinese text. */
-public record Column(String chinese, String english, double width) {
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An export column: its Chinese and English headers, a width (in characters) that fits Chinese
+ * text, and the SQL expression that gives its value, of a {@link Kind} that says how each format
+ * writes it. Both formats read the same expressions: XLSX through a cursor, CSV through COPY.
+ */
+public record Column(String chinese, String english, double width, String sql, Kind kind) {
+
+    public enum Kind {
+        /** Text: in CSV neutralised against formula injection (SQL {@code export_text}); a string cell in XLSX. */
+        TEXT,
+        /** A whole number (or nothing). */
+        WHOLE,
+        /** Fen, written as yuan with two decimals (SQL {@code export_yuan}; a number cell "0.00" in XLSX). */
+        FEN
+    }
 
     public String header(boolean english) {
         return english ? this.english : chinese;
+    }
+
+    /** The value as COPY writes it into the CSV file. */
+    String csvSql() {
+        return switch (kind) {
+            case TEXT -> "export_text(" + sql + ")";
+            case WHOLE -> sql;
+            case FEN -> "export_yuan(" + sql + ")";
+        };
+    }
+
+    /**
+     * SQL that shows {@code expression}'s value by its label: {@code case e when 'A' then '甲' ... end}.
+     * The labels are the service's own constants (enum labels), never request text.
+     */
+    static String labelled(String expression, Map<String, String> labels) {
+        return labels.entrySet().stream()
+                .map(e -> " when " + SqlLiterals.quote(e.getKey()) + " then " + SqlLiterals.quote(e.getValue()))
+                .collect(Collectors.joining("", "case " + expression, " end"));
     }
 }

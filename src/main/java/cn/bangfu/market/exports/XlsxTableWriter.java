@@ -13,7 +13,7 @@ import java.util.List;
  * stream every {@value #FLUSH_EVERY} rows and texts are written inline, so memory does
  * not grow with the row count.
  */
-final class XlsxTableWriter implements TableWriter {
+final class XlsxTableWriter implements AutoCloseable {
 
     private static final int FLUSH_EVERY = 1000;
     /** One sheet holds at most 1,048,576 rows; further rows continue on a new sheet. */
@@ -32,7 +32,6 @@ final class XlsxTableWriter implements TableWriter {
         this.sheetName = sheetName;
     }
 
-    @Override
     public void header(List<Column> columns, boolean english) {
         this.columns = columns;
         this.english = english;
@@ -51,7 +50,6 @@ final class XlsxTableWriter implements TableWriter {
         row = 1;
     }
 
-    @Override
     public void row(List<Cell> cells) throws IOException {
         if (row > MAX_ROWS_PER_SHEET) {
             sheet.finish();
@@ -75,12 +73,10 @@ final class XlsxTableWriter implements TableWriter {
         }
     }
 
-    @Override
     public void finish() throws IOException {
         workbook.finish();
     }
 
-    @Override
     public void close() {
         // The workbook holds no resources of its own; the response stream is closed by the server.
     }

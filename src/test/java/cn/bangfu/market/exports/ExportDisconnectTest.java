@@ -36,10 +36,12 @@ class ExportDisconnectTest {
     private int exportSessions() throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where pid <> pg_backend_pid() and xact_start is not null and query like '%household_year_income y%'");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+                     + "where pid <> pg_backend_pid() and xact_start is not null and application_name = ?")) {
+            s.setString(1, ExportService.APPLICATION_NAME);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
