@@ -24,7 +24,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.bangfu.market.common..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("cn.bangfu.market.common..", "java..",
                         "javax..", "jakarta..", "io.quarkus..", "io.smallrye..", "io.vertx..", "com.fasterxml..",
-                        "org.jboss..", "org.hibernate..", "org.eclipse.microprofile..")
+                        "org.jboss..", "org.hibernate..", "org.eclipse.microprofile..",
+                        "com.github.benmanes.caffeine..")
                 .check(SERVICE);
     }
 }
