@@ -11,8 +11,18 @@ import java.util.stream.Collectors;
 public record Column(String chinese, String english, double width, String sql, Kind kind) {
 
     public enum Kind {
-        /** Text: in CSV neutralised against formula injection (SQL {@code export_text}); a string cell in XLSX. */
+        /**
+         * Text: in CSV neutralised (SQL {@code export_text}): Excel and WPS read a cell that starts with
+         * {@code =}, {@code +}, {@code -}, {@code @}, TAB or CR as a formula ({@code =HYPERLINK(...)} in a
+         * head name would run on a bureau PC: CWE-1236), so such a text gets OWASP's leading {@code '},
+         * which the spreadsheet hides. In XLSX a string cell, never a formula.
+         */
         TEXT,
+        /**
+         * Text of a form that cannot start with a formula character (a date, an instant, a code of
+         * digits, an enum name or its label, a masked ID): written as it is.
+         */
+        FIXED,
         /** A whole number (or nothing). */
         WHOLE,
         /** Fen, written as yuan with two decimals (SQL {@code export_yuan}; a number cell "0.00" in XLSX). */
@@ -27,7 +37,7 @@ public record Column(String chinese, String english, double width, String sql, K
     String csvSql() {
         return switch (kind) {
             case TEXT -> "export_text(" + sql + ")";
-            case WHOLE -> sql;
+            case FIXED, WHOLE -> sql;
             case FEN -> "export_yuan(" + sql + ")";
         };
     }

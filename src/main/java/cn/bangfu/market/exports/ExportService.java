@@ -88,6 +88,10 @@ public class ExportService {
         return new Column(chinese, english, width, sql, Column.Kind.TEXT);
     }
 
+    private static Column fixed(String chinese, String english, double width, String sql) {
+        return new Column(chinese, english, width, sql, Column.Kind.FIXED);
+    }
+
     private static Column whole(String chinese, String english, double width, String sql) {
         return new Column(chinese, english, width, sql, Column.Kind.WHOLE);
     }
@@ -110,12 +114,12 @@ public class ExportService {
     static List<Column> householdIncomeColumns(boolean english) {
         return List.of(
                 text("户编码", "code", 20, "r.code"),
-                text("身份证号", "idNumber", 22, "masked_id_number(r.id_number)"),
+                fixed("身份证号", "idNumber", 22, "masked_id_number(r.id_number)"),
                 text("户主姓名", "headName", 12, "r.head_name"),
-                text("村代码", "villageCode", 16, "r.village_code"),
+                fixed("村代码", "villageCode", 16, "r.village_code"),
                 text("村名称", "villageName", 16, "r.village_name"),
                 whole("家庭人口", "members", 10, "r.members"),
-                text("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)),
+                fixed("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)),
                 fen("销售分成(元)", "salesShareYuan", 14, "r.sales_share"),
                 fen("入股分红(元)", "dividendYuan", 14, "r.dividend"),
                 fen("订单收购(元)", "procurementYuan", 14, "r.procurement"),
@@ -126,7 +130,7 @@ public class ExportService {
                 fen("人均收入(元)", "perCapitaYuan", 14, "pc.per_capita"),
                 fen("监测线(元)", "lineYuan", 12, "r.line"),
                 // no line for the year: neither yes nor no
-                text("是否风险户", "atRisk", 12, "case when r.line is not null then "
+                fixed("是否风险户", "atRisk", 12, "case when r.line is not null then "
                         + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end"));
     }
 
@@ -172,12 +176,12 @@ public class ExportService {
         return List.of(
                 text("户编码", "householdCode", 20, "household_code"),
                 text("户主姓名", "headName", 12, "head_name"),
-                text("村代码", "villageCode", 16, "village_code"),
+                fixed("村代码", "villageCode", 16, "village_code"),
                 whole("家庭人口", "members", 10, "members"),
                 fen("人均收入(元)", "perCapitaYuan", 14, "per_capita_fen"),
                 fen("上年人均收入(元)", "previousPerCapitaYuan", 16, "previous_per_capita_fen"),
                 fen("监测线(元)", "lineYuan", 12, "line_fen"),
-                text("预警原因", "reasons", 30, reasons));
+                fixed("预警原因", "reasons", 30, reasons));
     }
 
     /** The early-warning list (income-rules.md §5) as {@code household_alerts} computes it, by household code. */
@@ -196,23 +200,23 @@ public class ExportService {
     static List<Column> contributionColumns(boolean english) {
         return List.of(
                 whole("流水号", "id", 12, "c.id"),
-                text("日期", "date", 12, "c.date::text"), // ISO: pgjdbc sets DateStyle ISO
+                fixed("日期", "date", 12, "c.date::text"), // ISO: pgjdbc sets DateStyle ISO
                 text("户编码", "householdCode", 20, "h.code"),
                 text("户主姓名", "headName", 12, "h.head_name"),
-                text("身份证号", "idNumber", 22, "masked_id_number(h.id_number)"),
-                text("村代码", "villageCode", 16, "h.village_code"),
+                fixed("身份证号", "idNumber", 22, "masked_id_number(h.id_number)"),
+                fixed("村代码", "villageCode", 16, "h.village_code"),
                 whole("经营主体ID", "cooperativeId", 12, "c.cooperative_id"),
                 text("经营主体", "cooperativeName", 28, "co.name"),
-                text("联结方式", "mechanism", 14, label("c.mechanism", Mechanism.values(), MechanismLabels::chinese,
+                fixed("联结方式", "mechanism", 14, label("c.mechanism", Mechanism.values(), MechanismLabels::chinese,
                         english)),
                 fen("金额(元)", "amountYuan", 14, "c.amount_fen"),
-                text("来源", "sourceType", 14, "c.source_type"),
+                fixed("来源", "sourceType", 14, "c.source_type"),
                 whole("来源ID", "sourceId", 12, "c.source_id"),
                 whole("联结ID", "linkId", 10, "c.link_id"),
                 whole("冲正流水号", "reversalOf", 12, "c.reversal_of"),
                 whole("记录批次号", "recordingId", 12, "c.recording_id"),
                 text("记录人", "recordedBy", 16, "c.recorded_by"),
-                text("记录时间", "recordedAt", 22, "export_instant(c.created_at)"),
+                fixed("记录时间", "recordedAt", 22, "export_instant(c.created_at)"),
                 text("冲正原因", "reason", 28, "c.reason"));
     }
 
@@ -335,7 +339,7 @@ public class ExportService {
         List<Cell> cells = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             cells.add(switch (columns.get(i).kind()) {
-                case TEXT -> Cell.text(rs.getString(i + 1));
+                case TEXT, FIXED -> Cell.text(rs.getString(i + 1));
                 case WHOLE -> {
                     long value = rs.getLong(i + 1);
                     yield rs.wasNull() ? Cell.text("") : Cell.whole(value);
