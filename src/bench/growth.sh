@@ -88,8 +88,7 @@ for n in $SIZES; do
     ms=$(median_ms "$label" "${row#*|}")
     printf '%s\t%s\t%s\n' "$n" "$label" "$ms" | tee -a "$RESULTS"
   done
-  stop_app
-  stop_postgres
+  stop_app # the next size's start_postgres begins afresh; KEEP_DB=1 keeps the last one running
 done
 echo "== growth (median ms; the last size over the first)"
 python3 - "$RESULTS" <<'PY'
