@@ -59,6 +59,41 @@ class ReportTest {
         Api.asCooperative(cooperative).get("/api/v1/reports/regions").then().statusCode(403);
     }
 
+    /**
+     * At-risk counts of a year with a line, by hand: a province's first line gives every household
+     * figures for the year (per capita 0 without income, so at risk); other income above the line
+     * takes one out. Year 2033 is this test's own, so that no other test's line or income meets it.
+     */
+    @Test
+    void atRiskHouseholdsPerChildRegion() {
+        Fixtures.standardRegions();
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        String first = Fixtures.newVillage(township);
+        String second = Fixtures.newVillage(township);
+        String prefix = Fixtures.uniqueCode("A");
+        long comfortable = Fixtures.newHousehold(first, prefix + "-1", 2);
+        Fixtures.newHousehold(first, prefix + "-2", 1);
+        Fixtures.newHousehold(second, prefix + "-3", 4);
+        Api.asBureau(Fixtures.GANSU).body(Map.of("perCapitaFen", 700_000)).put("/api/v1/monitoring-lines/620000/2033")
+                .then().statusCode(200);
+        // 2 members at 800,000 each: above the line of 700,000
+        Api.asNationalBureau().body(Map.of("amountFen", 1_600_000))
+                .put("/api/v1/households/" + comfortable + "/other-income/2033").then().statusCode(200);
+
+        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", 2033)
+                .get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getMap("children.find { it.regionCode == '" + first + "' }"))
+                .containsEntry("households", 2).containsEntry("atRiskHouseholds", 1)
+                .containsEntry("otherIncomeFen", 1_600_000);
+        assertThat(report.getMap("children.find { it.regionCode == '" + second + "' }"))
+                .containsEntry("households", 1).containsEntry("atRiskHouseholds", 1);
+        assertThat(report.getMap("total")).containsEntry("households", 3).containsEntry("atRiskHouseholds", 2);
+        // a year without a line in the province: no at-risk figure at all
+        JsonPath noLine = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", 2034)
+                .get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        assertThat(noLine.getMap("total")).containsEntry("households", 3).containsEntry("atRiskHouseholds", null);
+    }
+
     @Test
     void agreementFulfilment() {
         Fixtures.standardRegions();
