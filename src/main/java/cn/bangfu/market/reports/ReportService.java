@@ -66,24 +66,43 @@ public class ReportService {
         int childComponent = region.path.split("/").length + 1;
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
+        // Village by village first (a small result), then by child: households and linked households
+        // from the roster, the year's figures from household_year (kept by V12's triggers, each row in
+        // its household's current village). A household with no figures for the year has a per capita
+        // of 0, which is at risk wherever there is a positive line. The linked households are one join
+        // with the year's active links, not a probe per household: at 1,000,000 households the report
+        // took 3.4 s with the probes, 1.2 s this way (growth.sh).
         List<Tuple> households = em.createNativeQuery("""
-                with income as (
-                    select split_part(v.path, '/', :component) as child,
-                           coalesce(y.contributions_fen, 0) as contributions, coalesce(y.other_fen, 0) as other,
-                           coalesce(y.per_capita_fen, 0) as per_capita, -- kept year figures (household_year)
-                           ml.per_capita_fen as line,
-                           exists (select 1 from benefit_link l where l.household_id = h.id
-                                   and link_active(l.valid_from, l.valid_to, :first, :last)) as linked
+                with roster as (
+                    select h.village_code, count(*) as households, count(k.household_id) as linked
                     from household h
-                    join region v on v.code = h.village_code
-                    left join household_year y on y.household_id = h.id and y.year = :year
-                    left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
-                    where v.path like :pattern)
-                select child, count(*) as households, count(*) filter (where linked) as linked,
-                       count(*) filter (where below_monitoring_line(per_capita, line)) as at_risk,
-                       bool_or(line is not null) as has_line, coalesce(sum(contributions), 0)::bigint as contributions,
-                       coalesce(sum(other), 0)::bigint as other
-                from income group by child""", Tuple.class)
+                    left join (select distinct l.household_id from benefit_link l
+                               where link_active(l.valid_from, l.valid_to, :first, :last)) k
+                           on k.household_id = h.id
+                    where h.village_code in (select code from region where path like :pattern)
+                    group by h.village_code),
+                figures as (
+                    select y.village_code, count(*) as with_figures,
+                           count(*) filter (where below_monitoring_line(y.per_capita_fen, ml.per_capita_fen))
+                               as at_risk,
+                           sum(y.contributions_fen) as contributions, sum(y.other_fen) as other
+                    from household_year y
+                    left join monitoring_line ml on ml.province_code = y.province_code and ml.year = y.year
+                    where y.year = :year and y.region_path like :pattern
+                    group by y.village_code)
+                select split_part(v.path, '/', :component) as child, sum(r.households)::bigint as households,
+                       sum(r.linked)::bigint as linked,
+                       sum(coalesce(f.at_risk, 0) + case when below_monitoring_line(0, ml.per_capita_fen)
+                                                         then r.households - coalesce(f.with_figures, 0)
+                                                         else 0 end)::bigint as at_risk,
+                       bool_or(ml.per_capita_fen is not null) as has_line,
+                       coalesce(sum(f.contributions), 0)::bigint as contributions,
+                       coalesce(sum(f.other), 0)::bigint as other
+                from roster r
+                join region v on v.code = r.village_code
+                left join figures f on f.village_code = r.village_code
+                left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
+                group by 1""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("year", year)
                 .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%")
                 .getResultList();
