@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +11,6 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import javax.crypto.SecretKey;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -31,79 +27,53 @@ import java.util.function.LongSupplier;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
     private static final int LONGEST_KEPT = 4096;
 
-    private final JWTParser verifier;
+    /** What checks a token in full: smallrye-jwt's own parsing and verification. */
+    @FunctionalInterface
+    interface Verifier {
+        JsonWebToken verify(String token) throws ParseException;
+    }
+
+    private final Verifier verifier;
     private final Cache<String, JsonWebToken> verified;
     private final long skewSeconds;
     private final LongSupplier nowSeconds;
 
     @Inject
     VerifiedTokens(JWTAuthContextInfo context, TokenTrust trust) {
-        this(new DefaultJWTParser(context), trust.verifiedTokenReuse(), trust.verifiedTokensKept(),
-                trust.clockSkewSeconds(), () -> System.currentTimeMillis() / 1000);
+        super(context);
+        this.verifier = super::parse;
+        this.skewSeconds = trust.clockSkewSeconds();
+        this.nowSeconds = () -> System.currentTimeMillis() / 1000;
+        this.verified = cache(trust.verifiedTokenReuse(), trust.verifiedTokensKept());
     }
 
-    VerifiedTokens(JWTParser verifier, Duration reuse, int kept, long skewSeconds, LongSupplier nowSeconds) {
+    VerifiedTokens(Verifier verifier, Duration reuse, int kept, long skewSeconds, LongSupplier nowSeconds) {
         this.verifier = verifier;
         this.skewSeconds = skewSeconds;
         this.nowSeconds = nowSeconds;
-        this.verified = reuse.isZero() ? null : Caffeine.newBuilder().maximumSize(kept).expireAfterWrite(reuse).build();
+        this.verified = cache(reuse, kept);
     }
 
+    private static Cache<String, JsonWebToken> cache(Duration reuse, int kept) {
+        return reuse.isZero() ? null : Caffeine.newBuilder().maximumSize(kept).expireAfterWrite(reuse).build();
+    }
+
+    /** The bearer token of a request, as smallrye-jwt's authentication asks for it; the other methods are the parent's. */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         if (verified == null || token.length() > LONGEST_KEPT) {
-            return verifier.parse(token);
+            return verifier.verify(token);
         }
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null && nowSeconds.getAsLong() <= known.getExpirationTime() + skewSeconds) {
             return known;
         }
-        JsonWebToken fresh = verifier.parse(token); // throws for an expired or otherwise bad token
+        JsonWebToken fresh = verifier.verify(token); // throws for an expired or otherwise bad token
         verified.put(token, fresh);
         return fresh;
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }
