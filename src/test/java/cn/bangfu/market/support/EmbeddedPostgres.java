@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,12 +17,21 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
     /** Where the @QuarkusTest service logs (set by surefire in the pom). */
     public static final Path SERVICE_LOG = Path.of("target/service-test.log").toAbsolutePath();
 
+    /**
+     * The system property (of the test JVM) naming the server's data directory, from which
+     * {@link PostgresServer} stops and starts the very same server ({@code DatabaseRestartIT}).
+     */
+    public static final String DATA_DIRECTORY_PROPERTY = "bangfu.test.postgres.data-directory";
+
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
 
     @Override
     public Map<String, String> start() {
         try {
+            Path dataDirectory = Files.createTempDirectory("bangfu-test-pg");
+            System.setProperty(DATA_DIRECTORY_PROPERTY, dataDirectory.toString());
             postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
