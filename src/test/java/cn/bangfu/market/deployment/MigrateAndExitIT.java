@@ -1,0 +1,61 @@
+package cn.bangfu.market.deployment;
+
+import cn.bangfu.market.support.DevKeys;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The init container of k8s/base/deployment.yaml: the packaged service with
+ * {@code QUARKUS_INIT_AND_EXIT=true} migrates the schema and exits. Three pods starting at once
+ * run it at once against an empty database: all exit 0, and each migration is applied once
+ * (Flyway serialises them with PostgreSQL's advisory lock).
+ */
+class MigrateAndExitIT {
+
+    @Test
+    void threeMigrationsAtOnceApplyEachVersionOnceAndExit() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start()) {
+            List<Process> pods = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", "target/quarkus-app/quarkus-run.jar").redirectErrorStream(true);
+                launch.environment().keySet().removeIf(name -> name.startsWith("MP_JWT") || name.startsWith("DB_"));
+                launch.environment().putAll(java.util.Map.of(
+                        "QUARKUS_INIT_AND_EXIT", "true",
+                        "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
+                        "DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                        "DB_USERNAME", "postgres", "DB_PASSWORD", "postgres",
+                        "MP_JWT_VERIFY_ISSUER", "bangfu-dev",
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.PUBLIC_KEY.toString(),
+                        "PORT", "0"));
+                pods.add(launch.start());
+            }
+            for (Process pod : pods) {
+                String output = new String(pod.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(pod.waitFor(120, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+                assertThat(pod.exitValue()).as(output).isZero();
+                assertThat(output).doesNotContain("Listening on");
+            }
+            try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement sql = db.createStatement();
+                 ResultSet history = sql.executeQuery("""
+                         select count(*) as applied, count(distinct version) as versions, bool_and(success) as ok
+                         from flyway_schema_history where version is not null""")) {
+                history.next();
+                assertThat(history.getInt("versions")).isGreaterThanOrEqualTo(15);
+                assertThat(history.getInt("applied")).as("each version applied once").isEqualTo(history.getInt("versions"));
+                assertThat(history.getBoolean("ok")).isTrue();
+            }
+        }
+    }
+}
