@@ -147,7 +147,7 @@ public class ProblemMappers {
     /** Everything else: look for a database constraint or a business problem in the cause chain. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : causesOf(e)) {
             if (t instanceof ApiProblem problem) {
                 return apiProblem(problem, request);
             }
@@ -163,6 +163,31 @@ public class ProblemMappers {
         }
         LOG.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return respond(request, 500, "Internal Server Error", "an unexpected error occurred", List.of());
+    }
+
+    /**
+     * The exception, its causes and what they suppressed, outermost first. A commit that fails
+     * (the database went away at that moment) reaches us as a RollbackException whose SQL
+     * failure is only a suppressed exception of it, not its cause.
+     */
+    static List<Throwable> causesOf(Throwable e) {
+        List<Throwable> found = new java.util.ArrayList<>();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty() && found.size() < 64) {
+            Throwable t = pending.removeFirst();
+            if (!seen.add(t)) {
+                continue;
+            }
+            found.add(t);
+            if (t.getCause() != null) {
+                pending.addFirst(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                pending.addLast(suppressed);
+            }
+        }
+        return found;
     }
 
     private Response fromSqlException(SQLException sql, HttpServerRequest request) {
