@@ -42,9 +42,9 @@ fi
 "${PSQL[@]}" -c "drop database if exists startup_svc" -c "create database startup_svc owner bench"
 BARE_DB=${BASE_URL%/*}/startup_bare SVC_DB=${BASE_URL%/*}/startup_svc
 
-bare_env() { env DB_URL="$BARE_DB" DB_USER=bench DB_PASSWORD=bench QUARKUS_HTTP_PORT=$BARE_PORT "$@"; }
+bare_env() { exec env DB_URL="$BARE_DB" DB_USER=bench DB_PASSWORD=bench QUARKUS_HTTP_PORT=$BARE_PORT "$@"; }
 svc_env() {
-  env DB_URL="$SVC_DB" DB_USERNAME=bench DB_PASSWORD=bench PORT=$SVC_PORT QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+  exec env DB_URL="$SVC_DB" DB_USERNAME=bench DB_PASSWORD=bench PORT=$SVC_PORT QUARKUS_FLYWAY_MIGRATE_AT_START=false \
       MP_JWT_VERIFY_ISSUER=bangfu-dev MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REPO/src/dev/jwt/public.pem" BANGFU_LOG_JSON=false "$@"
 }
 if [ ! -s "$BARE/aot/app.aot" ]; then # the bare app's training run
@@ -111,6 +111,20 @@ for run in $(seq 0 "$RUNS"); do
   done
 done
 
+# RSS under load, for the pod's memory request and limit: 20 s of wrk -t2 -c32 on the same read (AOT variant)
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+declare -A LOADED
+for app in bare svc; do
+  if [ "$app" = svc ]; then dir=$REPO/target/quarkus-app; url="http://127.0.0.1:$SVC_PORT/api/v1/products?size=1"
+  else dir=$BARE/aot; url="http://127.0.0.1:$BARE_PORT/products/1"; fi
+  (cd "$dir" && "${app}_env" "$JAVA25" -XX:AOTCache=app.aot -jar quarkus-run.jar >>"$OUT/$app-load.log" 2>&1) & pid=$!
+  until curl -sf -o /dev/null "$url"; do sleep 0.1; done
+  wrk -t2 -c32 -d20s "$url" >"$OUT/$app-wrk.txt" 2>&1
+  jpid=$(pgrep -P "$pid" java || echo "$pid")
+  LOADED[$app]="$(awk '/^VmRSS/{printf "%d", $2/1024}' "/proc/$jpid/status") MiB at $(awk '/^Requests\/sec/{printf "%.0f", $2}' "$OUT/$app-wrk.txt") req/s"
+  kill "$jpid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+done
+
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 echo
 echo "== start-up to the first answered request, median of $RUNS ($(nproc) cores; logs in $OUT)"
@@ -120,3 +134,4 @@ for variant in java17 java25 aot; do
   br=$(median <<<"${RSS[bare-$variant]}"); sr=$(median <<<"${RSS[svc-$variant]}")
   printf '%-24s %12s %12s %12s %12s %10s\n' "$variant" "$b" "$s" "$br MiB" "$sr MiB" "$(awk -v s="$s" -v b="$b" 'BEGIN{printf "%.2f", s/b}')"
 done
+echo "RSS after 20 s of wrk -t2 -c32 on that read (Java 25 + AOT): bare ${LOADED[bare]}; service ${LOADED[svc]}"
