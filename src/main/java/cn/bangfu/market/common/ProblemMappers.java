@@ -24,8 +24,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -171,9 +177,9 @@ public class ProblemMappers {
      * failure is only a suppressed exception of it, not its cause.
      */
     static List<Throwable> causesOf(Throwable e) {
-        List<Throwable> found = new java.util.ArrayList<>();
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+        List<Throwable> found = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
         while (!pending.isEmpty() && found.size() < 64) {
             Throwable t = pending.removeFirst();
             if (!seen.add(t)) {

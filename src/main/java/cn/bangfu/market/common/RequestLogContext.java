@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +36,7 @@ public class RequestLogContext {
     @ServerRequestFilter
     public void putInLogContext(ContainerRequestContext request) {
         String offered = request.getHeaderString(HEADER);
-        String id = offered != null && ACCEPTED_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && ACCEPTED_ID.matcher(offered).matches() ? offered : newRequestId();
         request.setProperty(HEADER, id);
         MDC.put("requestId", id);
         MDC.put("role", currentRole());
@@ -49,6 +50,12 @@ public class RequestLogContext {
         }
         MDC.remove("requestId");
         MDC.remove("role");
+    }
+
+    /** Unique enough to find a request in the logs; not a secret, so no SecureRandom on every request. */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private String currentRole() {
