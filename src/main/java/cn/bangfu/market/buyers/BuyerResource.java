@@ -3,11 +3,14 @@ package cn.bangfu.market.buyers;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,6 +58,16 @@ public class BuyerResource {
         BuyerView created = buyers.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(operationId = "listBuyers",
+            summary = "Buyers registered in the bureau's region (or a region inside it), optionally of one kind",
+            description = "By id. A region outside the bureau's is refused (403); an unknown one lists nothing.")
+    public Page<BuyerView> search(@QueryParam("regionCode") String regionCode, @QueryParam("kind") BuyerKind kind,
+                                  @Valid @BeanParam PageParams page) {
+        return buyers.search(caller.bureauRegion(), regionCode, kind, page.request());
     }
 
     @GET

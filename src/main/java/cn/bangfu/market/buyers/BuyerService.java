@@ -2,7 +2,10 @@ package cn.bangfu.market.buyers;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Money;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +66,22 @@ public class BuyerService {
             throw ApiProblem.notFound("buyer", id);
         }
         return buyer;
+    }
+
+    /**
+     * Buyers registered in the bureau's region, or in {@code regionCode} when that lies inside
+     * it (403 outside it), optionally of one kind, by id.
+     */
+    public Page<BuyerView> search(String bureauRegion, String regionCode, BuyerKind kind, PageRequest page) {
+        String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
+        if (pattern == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        return HqlFilter.of("from Buyer b where true")
+                .and("b.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
+                .and("b.kind = :kind", "kind", kind)
+                .page(em, "select b", "b", "b.id", Buyer.class, page)
+                .map(BuyerView::of);
     }
 
     public BuyerView get(long id) {

@@ -1,16 +1,20 @@
 package cn.bangfu.market.trade;
 
 import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,6 +53,16 @@ public class AgreementResource {
         AgreementView created = agreements.create(request, caller.bureauRegion());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(operationId = "listAgreements",
+            summary = "Agreements with a party (seller or buyer region) in the bureau's region, optionally of one year",
+            description = "By id. `regionCode` narrows to a region inside the bureau's (403 outside it).")
+    public Page<AgreementView> search(@QueryParam("year") Integer year, @QueryParam("regionCode") String regionCode,
+                                      @Valid @BeanParam PageParams page) {
+        return agreements.search(caller.bureauRegion(), year, regionCode, page.request());
     }
 
     @GET

@@ -1,7 +1,11 @@
 package cn.bangfu.market.trade;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Money;
+import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +14,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 @ApplicationScoped
 public class AgreementService {
@@ -35,6 +40,28 @@ public class AgreementService {
         agreement.createdAt = Instant.now();
         agreement.persistAndFlush();
         return AgreementView.of(agreement);
+    }
+
+    /**
+     * Agreements of a year (or of every year) with a party in the bureau's region: the seller
+     * region or the buyer region lies in it, or in {@code regionCode} when that lies inside it
+     * (403 outside it). By id. The same parties as ReportService.agreements counts.
+     */
+    public Page<AgreementView> search(String bureauRegion, Integer year, String regionCode, PageRequest page) {
+        if (year != null) {
+            Years.check(year);
+        }
+        String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
+        if (pattern == null) {
+            return new Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        return HqlFilter.of("from Agreement a where true")
+                .and("(a.sellerRegionCode in (select r.code from Region r where r.path like :pattern)"
+                        + " or a.buyerRegionCode in (select r.code from Region r where r.path like :pattern))",
+                        "pattern", pattern)
+                .and("a.year = :year", "year", year)
+                .page(em, "select a", "a", "a.id", Agreement.class, page)
+                .map(AgreementView::of);
     }
 
     public Agreement require(long id) {

@@ -3,14 +3,20 @@ package cn.bangfu.market.buyers;
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -102,5 +108,37 @@ class BuyerResourceTest {
         Api.asNationalBureau().queryParam("year", "20x6").get(path).then().statusCode(400);
         Api.asBuyer(buyer).get("/api/v1/buyers/" + buyer).then().statusCode(200).body("kind", equalTo("BUDGET_UNIT"));
         Api.asBuyer(other).get("/api/v1/buyers/" + buyer).then().statusCode(403);
+    }
+
+    @Test
+    void bureauListsTheBuyersOfItsRegionByKind() {
+        long union = Fixtures.newBuyer(Fixtures.WUQING, "TRADE_UNION");
+        long canteen = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
+
+        List<Long> wuqing = listedIds(() -> Api.asBureau(Fixtures.TIANJIN).queryParam("regionCode", Fixtures.WUQING));
+        assertThat(wuqing).contains(union, canteen).isSorted().doesNotHaveDuplicates();
+        List<Long> unions = listedIds(() -> Api.asBureau(Fixtures.WUQING).queryParam("kind", "TRADE_UNION"));
+        assertThat(unions).contains(union).doesNotContain(canteen);
+        // another bureau lists none of them, and may not ask for that region
+        assertThat(listedIds(() -> Api.asBureau(Fixtures.JINGNING))).doesNotContain(union, canteen);
+        Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", Fixtures.WUQING).get("/api/v1/buyers")
+                .then().statusCode(403).contentType("application/problem+json");
+        Api.asBuyer(union).get("/api/v1/buyers").then().statusCode(403);
+        Api.anonymous().get("/api/v1/buyers").then().statusCode(401);
+        Api.asBureau(Fixtures.WUQING).queryParam("kind", "CANTEEN").get("/api/v1/buyers")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Every buyer id listed for the caller and filters, page after page (the shared database holds many). */
+    private static List<Long> listedIds(Supplier<RequestSpecification> caller) {
+        List<Long> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonPath body = caller.get().queryParam("page", page).queryParam("size", 100).get("/api/v1/buyers")
+                    .then().statusCode(200).extract().jsonPath();
+            ids.addAll(body.getList("items.id", Long.class));
+            if ((long) (page + 1) * 100 >= body.getLong("total")) {
+                return ids;
+            }
+        }
     }
 }

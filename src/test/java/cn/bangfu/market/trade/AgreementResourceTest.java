@@ -6,9 +6,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 @QuarkusTest
 class AgreementResourceTest {
@@ -66,5 +69,35 @@ class AgreementResourceTest {
         Api.asNationalBureau().get("/api/v1/agreements/987654321/progress").then().statusCode(404);
         Api.asNationalBureau().get("/api/v1/agreements/" + agreement).then().statusCode(200)
                 .body("sellerRegionCode", equalTo(Fixtures.JINGNING));
+    }
+
+    @Test
+    void bureauListsTheAgreementsWithAPartyInItsRegion() {
+        int year = 2040 + java.util.concurrent.ThreadLocalRandom.current().nextInt(50);
+        long thisYear = Fixtures.newAgreement(year, 1_000_000);
+        long nextYear = Fixtures.newAgreement(year + 1, 1_000_000);
+
+        // the seller's county and province, and the buyer's province, all see it
+        for (String bureau : List.of(Fixtures.JINGNING, Fixtures.GANSU, Fixtures.TIANJIN)) {
+            assertThat(listedIds(bureau, year, null)).as(bureau).contains(thisYear).doesNotContain(nextYear);
+        }
+        Api.asBureau(Fixtures.JINGNING).queryParam("year", year).queryParam("size", 100).get("/api/v1/agreements")
+                .then().statusCode(200).body("items.year", everyItem(equalTo(year)));
+        // 武清区 lies in neither party's region (the buyer is the whole of 天津市)
+        assertThat(listedIds(Fixtures.WUQING, year, null)).doesNotContain(thisYear);
+        assertThat(listedIds(Fixtures.GANSU, year, Fixtures.JINGNING)).contains(thisYear);
+        Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", Fixtures.WUQING).get("/api/v1/agreements")
+                .then().statusCode(403).contentType("application/problem+json");
+        Api.asBureau(Fixtures.JINGNING).queryParam("year", 1800).get("/api/v1/agreements")
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.asBuyer(1).get("/api/v1/agreements").then().statusCode(403);
+    }
+
+    private static List<Long> listedIds(String bureau, int year, String regionCode) {
+        var request = Api.asBureau(bureau).queryParam("year", year).queryParam("size", 200);
+        if (regionCode != null) {
+            request = request.queryParam("regionCode", regionCode);
+        }
+        return request.get("/api/v1/agreements").then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
     }
 }
