@@ -137,4 +137,25 @@ class SqlRulesTest {
         }
         assertThat(failures).isEmpty();
     }
+
+    /** 帮扶产品认定 (V16): both validity days count; the revocation day and after do not; no recognition, none. */
+    @Test
+    void recognizedOnCountsTheValidityUntilTheRevocationDay() {
+        LocalDate from = LocalDate.of(2026, 3, 1);
+        LocalDate to = LocalDate.of(2026, 12, 31);
+        LocalDate revoked = LocalDate.of(2026, 7, 1);
+        Object[][] cases = {
+                {from, to, null, from.minusDays(1), false}, {from, to, null, from, true}, {from, to, null, to, true},
+                {from, to, null, to.plusDays(1), false}, {from, to, revoked, revoked.minusDays(1), true},
+                {from, to, revoked, revoked, false}, {from, to, revoked, to, false},
+                {from, to, from, from, false}, {null, null, null, from, false},
+        };
+        for (Object[] c : cases) {
+            boolean sql = (Boolean) em.createNativeQuery("select recognized_on(cast(?1 as date), cast(?2 as date), "
+                            + "cast(?3 as date), cast(?4 as date))")
+                    .setParameter(1, c[0]).setParameter(2, c[1]).setParameter(3, c[2]).setParameter(4, c[3])
+                    .getSingleResult();
+            assertThat(sql).as(java.util.Arrays.toString(c)).isEqualTo(c[4]);
+        }
+    }
 }

@@ -11,6 +11,7 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -97,15 +98,18 @@ public class BuyerService {
         }
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        Number spent = (Number) em.createNativeQuery("""
-                select coalesce(sum(m.signed_fen), 0) from sale_movement m
-                where m.buyer_id = ?1 and m.business_date between ?2 and ?3""")
+        Tuple spent = (Tuple) em.createNativeQuery("""
+                select coalesce(sum(m.signed_fen), 0)::bigint as spent_fen,
+                       coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen
+                from sale_movement m
+                where m.buyer_id = ?1 and m.business_date between ?2 and ?3""", Tuple.class)
                 .setParameter(1, id).setParameter(2, first).setParameter(3, last)
                 .getSingleResult();
-        long spentFen = spent.longValue();
+        long spentFen = spent.get("spent_fen", Long.class);
         long budget = buyer.annualFoodBudgetFen;
         long reservedFen = Money.halfUp(Math.multiplyExact(budget, (long) buyer.reserveBp), 10_000L);
         return new ReserveReport(id, year, budget, buyer.reserveBp, reservedFen, spentFen,
-                Money.basisPoints(spentFen, budget), Math.max(0, reservedFen - spentFen), spentFen >= reservedFen);
+                Money.basisPoints(spentFen, budget), Math.max(0, reservedFen - spentFen), spentFen >= reservedFen,
+                spent.get("recognized_fen", Long.class));
     }
 }

@@ -1,6 +1,7 @@
 package cn.bangfu.market.buyers;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A budget unit's reserved share for a year versus what it spent on the
@@ -8,5 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record ReserveReport(long buyerId, int year, long annualFoodBudgetFen, int reserveBp, long reservedFen,
-                            long spentFen, long spentBp, long remainingFen, boolean reached) {
+                            long spentFen, long spentBp, long remainingFen, boolean reached,
+                            @Schema(description = "The part of spentFen from lines whose product was recognised "
+                                    + "(帮扶产品认定) when the order was placed")
+                            long recognizedFen) {
 }

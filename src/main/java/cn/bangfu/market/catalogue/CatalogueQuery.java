@@ -4,10 +4,10 @@ import cn.bangfu.market.common.ApiProblem;
 
 /** Filters and order of a catalogue search; every part optional. */
 public record CatalogueQuery(String text, Category category, String regionCode, Certification certification,
-                             CatalogueSort sort) {
+                             Boolean recognized, CatalogueSort sort) {
 
     public static CatalogueQuery parse(String q, Category category, String regionCode, Certification certification,
-                                       String sort) {
+                                       Boolean recognized, String sort) {
         String text = q == null || q.isBlank() ? null : q.trim();
         if (text != null && text.length() > 100) {
             throw ApiProblem.invalidField("q", "must be at most 100 characters");
@@ -16,6 +16,7 @@ public record CatalogueQuery(String text, Category category, String regionCode, 
                 category,
                 regionCode == null || regionCode.isBlank() ? null : regionCode.trim(),
                 certification,
+                recognized,
                 CatalogueSort.parse(sort));
     }
 }

@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** A featured product listed by a cooperative. */
 @Entity
@@ -63,4 +64,20 @@ public class Product extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    // 帮扶产品认定, by the county bureau; all null until a recognition is filed
+    @Column(name = "recognition_certificate_no")
+    public String recognitionCertificateNo;
+
+    @Column(name = "recognition_valid_from")
+    public LocalDate recognitionValidFrom;
+
+    @Column(name = "recognition_valid_to")
+    public LocalDate recognitionValidTo;
+
+    @Column(name = "recognition_revoked_on")
+    public LocalDate recognitionRevokedOn;
+
+    @Column(name = "recognition_revoke_reason")
+    public String recognitionRevokeReason;
 }

@@ -10,10 +10,12 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,9 +75,33 @@ public class ProductResource {
     public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") Category category,
                                     @QueryParam("regionCode") String regionCode,
                                     @QueryParam("certification") Certification certification,
+                                    @Parameter(description = "true: only products recognised today as assistance "
+                                            + "products (帮扶产品认定); false: only those not recognised today")
+                                    @QueryParam("recognized") Boolean recognized,
                                     @QueryParam("sort") String sort,
                                     @Valid @BeanParam PageParams page) {
-        return products.search(CatalogueQuery.parse(q, category, regionCode, certification, sort),
+        return products.search(CatalogueQuery.parse(q, category, regionCode, certification, recognized, sort),
                 page.request());
+    }
+
+    @POST
+    @Path("{id}/recognition")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(operationId = "recognizeProduct",
+            summary = "File (or replace) the product's recognition as an assistance product (帮扶产品认定)",
+            description = "By a bureau whose region contains the product's cooperative. Order lines placed while "
+                    + "it covers their day count as recognised; a replaced recognition counts no more.")
+    public ProductView recognize(@PathParam("id") long id, @Valid @NotNull RecognitionRequest request) {
+        return products.recognize(id, caller.bureauRegion(), request);
+    }
+
+    @POST
+    @Path("{id}/recognition/revoke")
+    @RolesAllowed(Roles.BUREAU)
+    @Operation(operationId = "revokeProductRecognition",
+            summary = "Revoke the product's recognition from a day on (that day no longer counts); once",
+            description = "409 when there is no recognition or it is already revoked. Lines placed before keep theirs.")
+    public ProductView revokeRecognition(@PathParam("id") long id, @Valid @NotNull RevocationRequest request) {
+        return products.revokeRecognition(id, caller.bureauRegion(), request);
     }
 }

@@ -1,6 +1,7 @@
 package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,9 @@ public class ProductService {
 
     @Inject
     RegionService regions;
+
+    @Inject
+    BusinessClock clock;
 
     @Transactional
     public ProductView create(long cooperativeId, ProductRequest request) {
@@ -89,6 +94,56 @@ public class ProductService {
         return row.view();
     }
 
+    /**
+     * 帮扶产品认定: a bureau whose region contains the product's cooperative files (or replaces)
+     * the product's recognition. A replaced one no longer counts; order lines keep what they saw.
+     */
+    @Transactional
+    public ProductView recognize(long productId, String bureauRegion, RecognitionRequest request) {
+        if (request.validTo().isBefore(request.validFrom())) {
+            throw ApiProblem.invalidField("validTo", "must not be before validFrom");
+        }
+        Product product = require(productId);
+        Cooperative cooperative = governedCooperative(product, bureauRegion);
+        product.recognitionCertificateNo = request.certificateNo().strip();
+        product.recognitionValidFrom = request.validFrom();
+        product.recognitionValidTo = request.validTo();
+        product.recognitionRevokedOn = null;
+        product.recognitionRevokeReason = null;
+        product.updatedAt = Instant.now();
+        em.flush(); // the version the view shows
+        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+    }
+
+    /** Revokes the product's recognition from {@code date} on (that day no longer counts); once. */
+    @Transactional
+    public ProductView revokeRecognition(long productId, String bureauRegion, RevocationRequest request) {
+        Product product = require(productId);
+        Cooperative cooperative = governedCooperative(product, bureauRegion);
+        if (product.recognitionCertificateNo == null) {
+            throw ApiProblem.conflict("product " + productId + " has no recognition to revoke");
+        }
+        if (product.recognitionRevokedOn != null) {
+            throw ApiProblem.conflict("the recognition of product " + productId + " was revoked on "
+                    + product.recognitionRevokedOn);
+        }
+        if (request.date().isBefore(product.recognitionValidFrom)) {
+            throw ApiProblem.invalidField("date", "must not be before the recognition's validFrom "
+                    + product.recognitionValidFrom);
+        }
+        product.recognitionRevokedOn = request.date();
+        product.recognitionRevokeReason = request.reason().strip();
+        product.updatedAt = Instant.now();
+        em.flush();
+        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+    }
+
+    private Cooperative governedCooperative(Product product, String bureauRegion) {
+        Cooperative cooperative = Cooperative.findById(product.cooperativeId);
+        regions.requireGoverned(bureauRegion, cooperative.regionCode);
+        return cooperative;
+    }
+
     public Product require(long productId) {
         Product product = Product.findById(productId);
         if (product == null) {
@@ -116,6 +171,8 @@ public class ProductService {
                 .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
                 .and("array_contains(p.certifications, :certification)", "certification",
                         query.certification() == null ? null : query.certification().name())
+                .and("function('recognized_on', p.recognitionValidFrom, p.recognitionValidTo, p.recognitionRevokedOn,"
+                        + " :today) = " + query.recognized(), "today", query.recognized() == null ? null : clock.today())
                 .page(em, ProductRow.SELECT, "p", query.sort().orderBy(), ProductRow.class, page)
                 .map(ProductRow::view);
     }
@@ -129,16 +186,18 @@ public class ProductService {
     record ProductRow(long id, long cooperativeId, String cooperativeName, String regionCode, String name,
                       Category category, String unit, long priceFen, int stock, int householdShareBp, String brand,
                       String[] certifications, ProductStatus status, long version, Instant createdAt,
-                      Instant updatedAt) {
+                      Instant updatedAt, String certificateNo, LocalDate recognizedFrom, LocalDate recognizedTo,
+                      LocalDate revokedOn) {
 
         static final String SELECT = "select p.id, p.cooperativeId, c.name, c.regionCode, p.name, p.category, "
                 + "p.unit, p.priceFen, p.stock, p.householdShareBp, p.brand, p.certifications, p.status, "
-                + "p.version, p.createdAt, p.updatedAt";
+                + "p.version, p.createdAt, p.updatedAt, p.recognitionCertificateNo, p.recognitionValidFrom, "
+                + "p.recognitionValidTo, p.recognitionRevokedOn";
 
         ProductView view() {
             return new ProductView(id, cooperativeId, cooperativeName, regionCode, name, category, unit, priceFen,
                     stock, householdShareBp, brand, ProductView.certifications(certifications), status, version,
-                    createdAt, updatedAt);
+                    createdAt, updatedAt, RecognitionView.of(certificateNo, recognizedFrom, recognizedTo, revokedOn));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.bangfu.market.trade;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Live progress of an agreement: realized = DELIVERED minus RETURNED line amounts
@@ -8,5 +9,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record AgreementProgress(long agreementId, int year, long targetFen, long realizedFen, long realizedBp,
-                                long orders) {
+                                long orders,
+                                @Schema(description = "The part of realizedFen from lines whose product was "
+                                        + "recognised (帮扶产品认定) when the order was placed")
+                                long recognizedFen) {
 }

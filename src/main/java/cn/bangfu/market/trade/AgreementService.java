@@ -75,12 +75,14 @@ public class AgreementService {
     public AgreementProgress progress(long id) {
         Agreement agreement = require(id);
         Tuple row = (Tuple) em.createNativeQuery("""
-                select coalesce(sum(m.signed_fen), 0)::bigint as realized_fen, count(distinct m.order_id) as orders
+                select coalesce(sum(m.signed_fen), 0)::bigint as realized_fen,
+                       coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen,
+                       count(distinct m.order_id) as orders
                 from sale_movement m where m.agreement_id = ?1""", Tuple.class)
                 .setParameter(1, id).getSingleResult();
         long realized = row.get("realized_fen", Long.class);
         long orders = row.get("orders", Long.class);
         return new AgreementProgress(id, agreement.year, agreement.targetFen, realized,
-                Money.basisPoints(realized, agreement.targetFen), orders);
+                Money.basisPoints(realized, agreement.targetFen), orders, row.get("recognized_fen", Long.class));
     }
 }

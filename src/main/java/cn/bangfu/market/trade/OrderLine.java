@@ -49,6 +49,9 @@ public class OrderLine extends PanacheEntityBase {
     @Column(name = "household_share_bp")
     public int householdShareBp;
 
+    /** Whether the product was a recognised assistance product (帮扶产品认定) on the day the order was placed. */
+    public boolean recognized;
+
     public boolean returned;
 
     @Column(name = "returned_at")

@@ -121,24 +121,27 @@ public class OrderService {
                     from wanted w, cooperative c
                     where p.id = w.product_id and p.id in (select id from locked) and c.id = p.cooperative_id
                       and p.stock >= w.quantity and p.status = 'ACTIVE' and c.status = 'APPROVED'
-                    returning p.id, p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code),
+                    returning p.id, p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code,
+                              recognized_on(p.recognition_valid_from, p.recognition_valid_to,
+                                            p.recognition_revoked_on, cast(?4 as date)) as recognized),
                 lines as (
                     insert into order_line (id, order_id, line_no, product_id, cooperative_id, product_name,
-                                            quantity, unit_price_fen, amount_fen, household_share_bp)
+                                            quantity, unit_price_fen, amount_fen, household_share_bp, recognized)
                     select nextval('order_line_seq'), ?1, r.line_no, r.product_id, t.cooperative_id, t.name,
-                           r.quantity, t.price_fen, t.price_fen * r.quantity, t.household_share_bp
+                           r.quantity, t.price_fen, t.price_fen * r.quantity, t.household_share_bp, t.recognized
                     from requested r join taken t on t.id = r.product_id
                     returning id, line_no, product_id, cooperative_id, product_name, quantity, unit_price_fen,
-                              amount_fen, household_share_bp),
+                              amount_fen, household_share_bp, recognized),
                 total as (
                     update consumption_order set total_fen = (select coalesce(sum(amount_fen), 0) from lines)
                     where id = ?1)
                 select l.id, l.line_no, l.product_id, l.cooperative_id, l.product_name, l.quantity,
-                       l.unit_price_fen, l.amount_fen, l.household_share_bp, t.region_code
+                       l.unit_price_fen, l.amount_fen, l.household_share_bp, l.recognized, t.region_code
                 from lines l join taken t on t.id = l.product_id
                 order by l.line_no""", Tuple.class)
                 .setParameter(1, orderId).setParameter(2, productIds.append('}').toString())
                 .setParameter(3, quantities.append('}').toString())
+                .setParameter(4, clock.today()) // 帮扶产品认定 as of the business day of placing
                 .getResultList();
         if (rows.size() < requested.size()) {
             // Some line took nothing: say why (the first such line). Throwing rolls all of it back.
@@ -173,6 +176,7 @@ public class OrderService {
             line.quantity = row.get("quantity", Integer.class);
             line.unitPriceFen = row.get("unit_price_fen", Long.class);
             line.amountFen = row.get("amount_fen", Long.class);
+            line.recognized = row.get("recognized", Boolean.class);
             line.householdShareBp = row.get("household_share_bp", Integer.class);
             total = Math.addExact(total, line.amountFen);
             lines.add(line);

@@ -21,11 +21,14 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
                            @Schema(description = "The product's household share (basis points) when the order was "
                                    + "placed: what delivery splits among linked households (销售分成)")
                            int householdShareBp,
+                           @Schema(description = "Whether the product was a recognised assistance product "
+                                   + "(帮扶产品认定) on the day the order was placed")
+                           boolean recognized,
                            boolean returned, @Schema(nullable = true) LocalDate returnedOn) {
 
         static LineView of(OrderLine l) {
             return new LineView(l.id, l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity,
-                    l.unitPriceFen, l.amountFen, l.householdShareBp, l.returned, l.returnedOn);
+                    l.unitPriceFen, l.amountFen, l.householdShareBp, l.recognized, l.returned, l.returnedOn);
         }
     }
 
