@@ -70,8 +70,9 @@ class GeneratedClientTest {
         new BenefitLinksApi(bureau).createLink(new LinkRequest().cooperativeId(cooperativeId).householdId(householdId)
                 .mechanism(Mechanism.SALES_SHARE).validFrom(LocalDate.of(2000, 1, 1)).weight(1));
 
+        // (category, certification, page, q, recognized, regionCode, size, sort)
         List<ProductView> listed = new ProductsApi(client(null)).searchProducts(null, null, null, product.getName(),
-                null, null, null).getItems();
+                null, null, null, null).getItems();
         assertThat(listed).extracting(ProductView::getId).containsExactly(product.getId());
 
         ApiClient wuqing = client(Map.of("groups", List.of("bureau"), "region_code", Fixtures.WUQING));
