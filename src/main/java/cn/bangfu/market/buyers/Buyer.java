@@ -39,6 +39,10 @@ public class Buyer extends PanacheEntityBase {
     @Column(name = "reserve_bp")
     public Integer reserveBp;
 
+    /** The budget unit whose spending this trade union's or enterprise's purchases count toward. */
+    @Column(name = "parent_buyer_id")
+    public Long parentBuyerId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

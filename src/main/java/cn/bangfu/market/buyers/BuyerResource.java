@@ -14,6 +14,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -93,6 +94,24 @@ public class BuyerResource {
         long buyerId = id;
         requireSelfOrBureau(buyerId);
         return buyers.reserve(buyerId, clock.yearOrCurrent(year));
+    }
+
+    @PUT
+    @Path("{id}/reserves/{year}")
+    @RolesAllowed({Roles.BUREAU, Roles.BUYER})
+    @Operation(operationId = "fileBuyerReserve",
+            summary = "File a budget unit's reserve for a year (预留份额): its food budget and reserved share, "
+                    + "or that it has no canteen",
+            description = "By bureau staff or the budget unit itself. Filed again, it replaces the year's filing; "
+                    + "the reserve report of that year uses it instead of the buyer's defaults.")
+    @APIResponse(responseCode = "200", description = "The year's filing as it now stands",
+            content = @Content(schema = @Schema(implementation = ReserveFiling.class)))
+    @APIResponse(responseCode = "422", description = "The buyer is not a budget unit and reserves nothing")
+    public ReserveFiling fileReserve(@PathParam("id") long id, @PathParam("year") int year,
+                                     @Valid @NotNull ReserveFilingRequest request) {
+        long buyerId = id;
+        requireSelfOrBureau(buyerId);
+        return buyers.fileReserve(buyerId, year, request, caller.subject());
     }
 
     private void requireSelfOrBureau(long buyerId) {

@@ -45,17 +45,29 @@ public class BuyerService {
         if (!budgetUnit && request.reserveBp() != null) {
             violations.add(new Violation("reserveBp", "applies to a BUDGET_UNIT only"));
         }
+        boolean mayHaveParent = request.kind() == BuyerKind.TRADE_UNION || request.kind() == BuyerKind.ENTERPRISE;
+        if (!mayHaveParent && request.parentBuyerId() != null) {
+            violations.add(new Violation("parentBuyerId", "applies to a TRADE_UNION or an ENTERPRISE only"));
+        }
         if (!violations.isEmpty()) {
             throw new ApiProblem(400, "Constraint Violation", violations.get(0).field() + ": "
                     + violations.get(0).message(), violations);
         }
         regions.requireReferenced("regionCode", request.regionCode());
+        if (request.parentBuyerId() != null) {
+            Buyer parent = Buyer.findById(request.parentBuyerId());
+            if (parent == null || parent.kind != BuyerKind.BUDGET_UNIT) {
+                throw ApiProblem.unprocessable("parentBuyerId", "buyer " + request.parentBuyerId()
+                        + (parent == null ? " does not exist" : " is a " + parent.kind + ", not a BUDGET_UNIT"));
+            }
+        }
         Buyer buyer = new Buyer();
         buyer.name = request.name().trim();
         buyer.kind = request.kind();
         buyer.regionCode = request.regionCode();
         buyer.annualFoodBudgetFen = request.annualFoodBudgetFen();
         buyer.reserveBp = request.reserveBp();
+        buyer.parentBuyerId = request.parentBuyerId();
         buyer.createdAt = Instant.now();
         buyer.persistAndFlush();
         return BuyerView.of(buyer);
@@ -89,27 +101,74 @@ public class BuyerService {
         return BuyerView.of(require(id));
     }
 
+    /**
+     * A budget unit's reserve for a year (预留份额): its food budget and reserved share, or that it
+     * has no canteen. Filed again, it replaces the year's filing.
+     */
+    @Transactional
+    public ReserveFiling fileReserve(long id, int year, ReserveFilingRequest request, String filedBy) {
+        Years.check(year);
+        boolean noCanteen = Boolean.TRUE.equals(request.noCanteen());
+        if (noCanteen && (request.foodBudgetFen() != null || request.reserveBp() != null)) {
+            throw ApiProblem.invalidField("noCanteen", "a unit without a canteen files no budget and no reserveBp");
+        }
+        if (!noCanteen && request.foodBudgetFen() == null) {
+            throw ApiProblem.invalidField("foodBudgetFen", "is required unless noCanteen is true");
+        }
+        if (!noCanteen && request.reserveBp() == null) {
+            throw ApiProblem.invalidField("reserveBp", "is required unless noCanteen is true (at least 1000, i.e. 10%)");
+        }
+        requireBudgetUnit(require(id));
+        em.createNativeQuery("""
+                insert into buyer_reserve (buyer_id, year, no_canteen, food_budget_fen, reserve_bp, filed_by, filed_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, now())
+                on conflict (buyer_id, year) do update set no_canteen = excluded.no_canteen,
+                    food_budget_fen = excluded.food_budget_fen, reserve_bp = excluded.reserve_bp,
+                    filed_by = excluded.filed_by, filed_at = excluded.filed_at""")
+                .setParameter(1, id).setParameter(2, year).setParameter(3, noCanteen)
+                .setParameter(4, request.foodBudgetFen()).setParameter(5, request.reserveBp())
+                .setParameter(6, filedBy).executeUpdate();
+        return new ReserveFiling(id, year, noCanteen, request.foodBudgetFen(), request.reserveBp());
+    }
+
+    /**
+     * The year's reserve (its filing, else the buyer's defaults) against what the unit and the
+     * buyers counting toward it (parentBuyerId) spent: delivered minus returned, by business date.
+     */
     public ReserveReport reserve(long id, int year) {
         Years.check(year);
-        Buyer buyer = require(id);
-        if (buyer.kind != BuyerKind.BUDGET_UNIT) {
-            throw ApiProblem.unprocessable("buyer " + id + " is a " + buyer.kind
-                    + "; only a BUDGET_UNIT reserves a share of its food budget");
-        }
+        Buyer buyer = requireBudgetUnit(require(id));
+        List<Tuple> filings = em.createNativeQuery("""
+                select no_canteen, food_budget_fen, reserve_bp from buyer_reserve where buyer_id = ?1 and year = ?2""",
+                        Tuple.class)
+                .setParameter(1, id).setParameter(2, year).getResultList();
+        boolean noCanteen = !filings.isEmpty() && filings.get(0).get("no_canteen", Boolean.class);
+        long budget = noCanteen ? 0 : filings.isEmpty() ? buyer.annualFoodBudgetFen
+                : filings.get(0).get("food_budget_fen", Long.class);
+        int reserveBp = noCanteen ? 0 : filings.isEmpty() ? buyer.reserveBp
+                : filings.get(0).get("reserve_bp", Integer.class);
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         Tuple spent = (Tuple) em.createNativeQuery("""
                 select coalesce(sum(m.signed_fen), 0)::bigint as spent_fen,
                        coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen
                 from sale_movement m
-                where m.buyer_id = ?1 and m.business_date between ?2 and ?3""", Tuple.class)
+                where m.buyer_id in (select ?1 union all select id from buyer where parent_buyer_id = ?1)
+                  and m.business_date between ?2 and ?3""", Tuple.class)
                 .setParameter(1, id).setParameter(2, first).setParameter(3, last)
                 .getSingleResult();
         long spentFen = spent.get("spent_fen", Long.class);
-        long budget = buyer.annualFoodBudgetFen;
-        long reservedFen = Money.halfUp(Math.multiplyExact(budget, (long) buyer.reserveBp), 10_000L);
-        return new ReserveReport(id, year, budget, buyer.reserveBp, reservedFen, spentFen,
+        long reservedFen = Money.halfUp(Math.multiplyExact(budget, (long) reserveBp), 10_000L);
+        return new ReserveReport(id, year, budget, reserveBp, reservedFen, spentFen,
                 Money.basisPoints(spentFen, budget), Math.max(0, reservedFen - spentFen), spentFen >= reservedFen,
-                spent.get("recognized_fen", Long.class));
+                spent.get("recognized_fen", Long.class), noCanteen, !filings.isEmpty());
+    }
+
+    private static Buyer requireBudgetUnit(Buyer buyer) {
+        if (buyer.kind != BuyerKind.BUDGET_UNIT) {
+            throw ApiProblem.unprocessable("buyer " + buyer.id + " is a " + buyer.kind
+                    + "; only a BUDGET_UNIT reserves a share of its food budget");
+        }
+        return buyer;
     }
 }

@@ -129,6 +129,77 @@ class BuyerResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void theYearsFilingAndTheChildrensDeliveriesMakeTheReserveReport() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        long unit = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT"); // defaults: 100,000,000 fen, 3000 bp
+        long union = Api.asBureau(Fixtures.WUQING).body(Map.of("name", "武清区教育局工会", "kind", "TRADE_UNION",
+                        "regionCode", Fixtures.WUQING, "parentBuyerId", unit))
+                .post("/api/v1/buyers").then().statusCode(201).body("parentBuyerId", equalTo((int) unit))
+                .extract().jsonPath().getLong("id");
+        long stranger = Fixtures.newBuyer(Fixtures.WUQING, "TRADE_UNION");
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 100, "priceFen", 1_000));
+        for (long[] order : new long[][] {{unit, 2}, {union, 3}, {stranger, 5}}) {
+            Fixtures.deliver(Fixtures.placeOrder(order[0], null, apple, order[1]), cooperative, order[0]);
+        }
+
+        // no filing yet: the buyer's defaults; the union's 3,000 counts toward the unit, the stranger's not
+        reserve(unit, year).body("filed", equalTo(false)).body("reserveBp", equalTo(3000))
+                .body("reservedFen", equalTo(30_000_000)).body("spentFen", equalTo(5_000));
+        Api.asBuyer(unit).body(Map.of("foodBudgetFen", 40_000, "reserveBp", 2500))
+                .put("/api/v1/buyers/" + unit + "/reserves/" + year).then().statusCode(200)
+                .body("foodBudgetFen", equalTo(40_000)).body("noCanteen", equalTo(false));
+        reserve(unit, year).body("filed", equalTo(true)).body("annualFoodBudgetFen", equalTo(40_000))
+                .body("reservedFen", equalTo(10_000)).body("spentFen", equalTo(5_000)).body("spentBp", equalTo(1250))
+                .body("remainingFen", equalTo(5_000)).body("reached", equalTo(false));
+        // filed again, it replaces the year's filing
+        Api.asBureau(Fixtures.WUQING).body(Map.of("foodBudgetFen", 16_000, "reserveBp", 2500))
+                .put("/api/v1/buyers/" + unit + "/reserves/" + year).then().statusCode(200);
+        reserve(unit, year).body("reservedFen", equalTo(4_000)).body("remainingFen", equalTo(0))
+                .body("reached", equalTo(true));
+        // a year without a canteen reserves nothing; a year without a filing keeps the defaults
+        Api.asBuyer(unit).body(Map.of("noCanteen", true)).put("/api/v1/buyers/" + unit + "/reserves/" + (year + 1))
+                .then().statusCode(200).body("noCanteen", equalTo(true));
+        reserve(unit, year + 1).body("noCanteen", equalTo(true)).body("reservedFen", equalTo(0))
+                .body("reached", equalTo(true));
+        reserve(unit, year - 1).body("filed", equalTo(false)).body("reservedFen", equalTo(30_000_000))
+                .body("spentFen", equalTo(0));
+    }
+
+    @Test
+    void reserveFilingsAndParentsAreChecked() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        long unit = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
+        long union = Fixtures.newBuyer(Fixtures.WUQING, "TRADE_UNION");
+        String path = "/api/v1/buyers/" + unit + "/reserves/" + year;
+        Api.asBuyer(union).body(Map.of("noCanteen", true)).put(path).then().statusCode(403);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("noCanteen", true))
+                .put("/api/v1/buyers/" + union + "/reserves/" + year).then().statusCode(422);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("noCanteen", true, "reserveBp", 2000)).put(path)
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.asBureau(Fixtures.WUQING).body(Map.of("foodBudgetFen", 1_000)).put(path).then().statusCode(400);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("foodBudgetFen", 1_000, "reserveBp", 500)).put(path)
+                .then().statusCode(400);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("noCanteen", true))
+                .put("/api/v1/buyers/" + unit + "/reserves/1999").then().statusCode(400);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("noCanteen", true))
+                .put("/api/v1/buyers/987654321/reserves/" + year).then().statusCode(404);
+        // a parent is a budget unit, and only a trade union or an enterprise has one
+        Api.asBureau(Fixtures.WUQING).body(Map.of("name", "工会", "kind", "TRADE_UNION", "regionCode", Fixtures.WUQING,
+                "parentBuyerId", union)).post("/api/v1/buyers").then().statusCode(422);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("name", "工会", "kind", "TRADE_UNION", "regionCode", Fixtures.WUQING,
+                "parentBuyerId", 987654321)).post("/api/v1/buyers").then().statusCode(422);
+        Api.asBureau(Fixtures.WUQING).body(Map.of("name", "食堂", "kind", "BUDGET_UNIT", "regionCode", Fixtures.WUQING,
+                        "annualFoodBudgetFen", 1_000, "reserveBp", 2000, "parentBuyerId", unit))
+                .post("/api/v1/buyers").then().statusCode(400);
+    }
+
+    private static io.restassured.response.ValidatableResponse reserve(long unit, int year) {
+        return Api.asBureau(Fixtures.WUQING).queryParam("year", year).get("/api/v1/buyers/" + unit + "/reserve")
+                .then().statusCode(200);
+    }
+
     /** Every buyer id listed for the caller and filters, page after page (the shared database holds many). */
     private static List<Long> listedIds(Supplier<RequestSpecification> caller) {
         List<Long> ids = new ArrayList<>();
