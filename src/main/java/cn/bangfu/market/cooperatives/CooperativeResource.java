@@ -1,9 +1,12 @@
 package cn.bangfu.market.cooperatives;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.reports.CooperativeAssessment;
+import cn.bangfu.market.reports.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,6 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cooperatives")
 public class CooperativeResource {
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     CooperativeService cooperatives;
@@ -86,6 +95,17 @@ public class CooperativeResource {
         return cooperatives.search(reader(), regionCode,
                 status,
                 page.request());
+    }
+
+    @GET
+    @Path("{id}/report")
+    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE})
+    @Operation(operationId = "getCooperativeReport",
+            summary = "What this business entity returned to households in a year (the entity itself, or bureau staff "
+                    + "whose region holds it)")
+    public CooperativeAssessment report(@PathParam("id") long id, @QueryParam("year") Integer year) {
+        cooperatives.get(id, reader()); // 404 or 403, as reading the entity
+        return reports.cooperative(id, clock.yearOrCurrent(year));
     }
 
     private CooperativeService.Reader reader() {

@@ -40,6 +40,17 @@ public class ReportResource {
     }
 
     @GET
+    @Path("cooperatives")
+    @Operation(operationId = "reportCooperatives",
+            summary = "What each business entity of a region returned to households in a year (联农带农 assessment)",
+            description = "Entities registered in the bureau's region, or in regionCode inside it (403 outside), by id: "
+                    + "sales, net household income by mechanism, linked and paid households, returnedBp.")
+    public List<CooperativeAssessment> cooperatives(@QueryParam("regionCode") String regionCode,
+                                                    @QueryParam("year") Integer year) {
+        return reports.cooperatives(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year));
+    }
+
+    @GET
     @Path("regions")
     @Operation(operationId = "reportRegions",
             summary = "Sales and household income of a region and of each child region (county/township/village)")

@@ -8,6 +8,7 @@ import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Bureau reports, aggregated in SQL. */
 @ApplicationScoped
@@ -130,6 +132,95 @@ public class ReportService {
         long totalSales = salesByChild.values().stream().mapToLong(Long::longValue).sum();
         return new RegionReport(year, figures(region.code, region.name, region.level.name(), total, totalSales),
                 children);
+    }
+
+    /**
+     * The 联农带农 assessment of every business entity registered in a region (its subtree) for a
+     * year, by id; or of one entity ({@code onlyCooperative}). Four aggregates over the entities'
+     * own rows: sales (sale_movement), contributions by mechanism, paid households by category,
+     * and linked households; each entity's figures reconcile with /contributions to the fen.
+     */
+    public List<CooperativeAssessment> cooperatives(String bureauRegion, String regionCode, int year) {
+        String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
+        return pattern == null ? List.of() : assess(pattern, null, year);
+    }
+
+    /** One entity's assessment (its access was checked by the caller). */
+    public CooperativeAssessment cooperative(long cooperativeId, int year) {
+        return assess("/%", cooperativeId, year).stream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("cooperative", cooperativeId));
+    }
+
+    private List<CooperativeAssessment> assess(String regionPattern, Long onlyCooperative, int year) {
+        Years.check(year);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        String entities = """
+                select c.id from cooperative c join region r on r.code = c.region_code
+                where r.path like :pattern and (cast(:only as bigint) is null or c.id = :only)""";
+        List<Tuple> rows = em.createNativeQuery("""
+                select c.id, c.name, c.kind, c.region_code from cooperative c where c.id in (%s) order by c.id"""
+                        .formatted(entities), Tuple.class)
+                .setParameter("pattern", regionPattern).setParameter("only", onlyCooperative).getResultList();
+        Map<Long, Long> sales = totals(sums(em.createNativeQuery("""
+                select m.cooperative_id as id, null as key, sum(m.signed_fen)::bigint as fen from sale_movement m
+                where m.business_date between :first and :last and m.cooperative_id in (%s)
+                group by 1""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
+        Map<Long, Map<String, Long>> byMechanism = grouped(sums(em.createNativeQuery("""
+                select t.cooperative_id as id, t.mechanism as key, sum(t.amount_fen)::bigint as fen from contribution t
+                where t.date between :first and :last and t.cooperative_id in (%s)
+                group by 1, 2""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
+        Map<Long, Map<String, Long>> paidByCategory = grouped(sums(em.createNativeQuery("""
+                select p.cooperative_id as id, h.category as key, count(*)::bigint as fen
+                from (select t.cooperative_id, t.household_id from contribution t
+                      where t.date between :first and :last and t.cooperative_id in (%s)
+                      group by 1, 2 having sum(t.amount_fen) > 0) p
+                join household h on h.id = p.household_id
+                group by 1, 2""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
+        Map<Long, Long> linked = totals(sums(em.createNativeQuery("""
+                select l.cooperative_id as id, null as key, count(distinct l.household_id)::bigint as fen
+                from benefit_link l
+                where link_active(l.valid_from, l.valid_to, :first, :last) and l.cooperative_id in (%s)
+                group by 1""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
+        List<CooperativeAssessment> result = new ArrayList<>(rows.size());
+        for (Tuple row : rows) {
+            long id = row.get("id", Long.class);
+            Map<String, Long> mechanisms = byMechanism.getOrDefault(id, Map.of());
+            Map<String, Long> categories = paidByCategory.getOrDefault(id, Map.of());
+            long income = mechanisms.values().stream().mapToLong(Long::longValue).sum();
+            long salesFen = sales.getOrDefault(id, 0L);
+            result.add(new CooperativeAssessment(id, row.get("name", String.class), row.get("kind", String.class),
+                    row.get("region_code", String.class), salesFen, income, mechanisms, linked.getOrDefault(id, 0L),
+                    categories.values().stream().mapToLong(Long::longValue).sum(), categories,
+                    salesFen > 0 ? Money.basisPoints(income, salesFen) : null));
+        }
+        return result;
+    }
+
+    /** One aggregate row: an entity, a key (mechanism, category, or none) and a sum or count. */
+    private record Keyed(long id, String key, long fen) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Keyed> sums(Query query, String pattern, Long only, LocalDate first,
+                                    LocalDate last) {
+        List<Tuple> rows = query.setParameter("pattern", pattern).setParameter("only", only)
+                .setParameter("first", first).setParameter("last", last).getResultList();
+        return rows.stream().map(r -> new Keyed(r.get("id", Long.class), r.get("key", String.class),
+                r.get("fen", Long.class))).toList();
+    }
+
+    private static Map<Long, Long> totals(List<Keyed> rows) {
+        Map<Long, Long> byId = new HashMap<>();
+        rows.forEach(r -> byId.put(r.id(), r.fen()));
+        return byId;
+    }
+
+    /** Per entity, its keys in order (mechanisms, categories). */
+    private static Map<Long, Map<String, Long>> grouped(List<Keyed> rows) {
+        Map<Long, Map<String, Long>> byId = new HashMap<>();
+        rows.forEach(r -> byId.computeIfAbsent(r.id(), id -> new TreeMap<>()).put(r.key(), r.fen()));
+        return byId;
     }
 
     /** Household figures of one region; {@code hasLine} tells whether at-risk counting was possible. */

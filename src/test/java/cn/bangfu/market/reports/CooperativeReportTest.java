@@ -1,0 +1,92 @@
+package cn.bangfu.market.reports;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 联农带农 assessment of a business entity, counted by hand and reconciled with /contributions. */
+@QuarkusTest
+class CooperativeReportTest {
+
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    @Test
+    void anEntitysYearReconcilesWithItsContributions() {
+        Fixtures.standardRegions();
+        String village = Fixtures.newVillage(Fixtures.newTownship(Fixtures.JINGNING));
+        long cooperative = Api.asNationalBureau().body(Fixtures.cooperativeBody(village)).post("/api/v1/cooperatives")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.asNationalBureau().body(Map.of("status", "APPROVED")).post("/api/v1/cooperatives/" + cooperative + "/status")
+                .then().statusCode(200);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 5000, "householdShareBp", 1000));
+        long poor = Fixtures.newHousehold(village);                                  // POVERTY_ALLEVIATED
+        Map<String, Object> unstableBody = Fixtures.householdBody(village);
+        unstableBody.put("category", "MONITORED_UNSTABLE");
+        long unstable = Api.asNationalBureau().body(unstableBody).post("/api/v1/households")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long idle = Fixtures.newHousehold(village);                                  // linked, never paid
+        String from = YEAR + "-01-01";
+        Fixtures.newLink(cooperative, poor, "SALES_SHARE", from, Map.of("weight", 1));
+        Fixtures.newLink(cooperative, unstable, "SALES_SHARE", from, Map.of("weight", 1));
+        Fixtures.newLink(cooperative, poor, "DIVIDEND", from, Map.of("weight", 1));
+        Fixtures.newLink(cooperative, idle, "WAGE", from, Map.of("dailyWageFen", 12_000));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Fixtures.deliver(Fixtures.placeOrder(buyer, null, apple, 4), cooperative, buyer); // 20,000; pool 2,000 → 1,000 each
+        Api.recording(cooperative).body(Map.of("amountFen", 3_001, "date", from, "note", "光伏收益分红"))
+                .post("/api/v1/cooperatives/" + cooperative + "/dividends").then().statusCode(201);
+
+        Map<String, Object> own = Api.asCooperative(cooperative).queryParam("year", YEAR)
+                .get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(200).extract().jsonPath()
+                .getMap("");
+        assertThat(own).containsEntry("cooperativeId", (int) cooperative).containsEntry("regionCode", village)
+                .containsEntry("kind", "COOPERATIVE")
+                .containsEntry("salesFen", 20_000).containsEntry("householdIncomeFen", 5_001)
+                .containsEntry("byMechanism", Map.of("DIVIDEND", 3_001, "SALES_SHARE", 2_000))
+                .containsEntry("linkedHouseholds", 3).containsEntry("paidHouseholds", 2)
+                .containsEntry("paidByCategory", Map.of("MONITORED_UNSTABLE", 1, "POVERTY_ALLEVIATED", 1))
+                .containsEntry("returnedBp", 2501); // halfUp(5,001 × 10,000 / 20,000) = halfUp(2500.5)
+        assertThat(contributionsFen(cooperative)).isEqualTo(5_001L);
+
+        List<Map<String, Object>> region = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", village)
+                .queryParam("year", YEAR).get("/api/v1/reports/cooperatives").then().statusCode(200).extract()
+                .jsonPath().getList("");
+        assertThat(region).containsExactly(own);
+        Map<String, Object> lastYear = Api.asBureau(Fixtures.JINGNING).queryParam("year", YEAR - 1)
+                .get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(200).extract().jsonPath()
+                .getMap("");
+        assertThat(lastYear).containsEntry("salesFen", 0).containsEntry("householdIncomeFen", 0)
+                .containsEntry("linkedHouseholds", 0).containsEntry("returnedBp", null)
+                .containsEntry("byMechanism", Map.of());
+
+        Api.asBureau(Fixtures.WUQING).queryParam("regionCode", village).get("/api/v1/reports/cooperatives")
+                .then().statusCode(403);
+        Api.asBureau(Fixtures.WUQING).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
+        Api.asCooperative(cooperative + 1).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
+        Api.asBuyer(buyer).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
+        Api.asNationalBureau().get("/api/v1/cooperatives/987654321/report").then().statusCode(404);
+    }
+
+    /** The sum of every /contributions row of the entity dated in the year, page after page. */
+    private static long contributionsFen(long cooperative) {
+        long sum = 0;
+        for (int page = 0; ; page++) {
+            JsonPath body = Api.asNationalBureau().queryParam("cooperativeId", cooperative)
+                    .queryParam("from", YEAR + "-01-01").queryParam("to", YEAR + "-12-31")
+                    .queryParam("page", page).queryParam("size", 200).get("/api/v1/contributions")
+                    .then().statusCode(200).extract().jsonPath();
+            sum += body.getList("items.amountFen", Long.class).stream().mapToLong(Long::longValue).sum();
+            if ((long) (page + 1) * 200 >= body.getLong("total")) {
+                return sum;
+            }
+        }
+    }
+}
