@@ -6,6 +6,7 @@ import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -39,7 +40,8 @@ public class RequestLogContext {
         String id = offered != null && ACCEPTED_ID.matcher(offered).matches() ? offered : newRequestId();
         request.setProperty(HEADER, id);
         MDC.put("requestId", id);
-        MDC.put("role", currentRole());
+        // no token, no identity to resolve: the public catalogue reads stay as cheap as they were
+        MDC.put("role", request.getHeaderString(HttpHeaders.AUTHORIZATION) == null ? "anonymous" : currentRole());
     }
 
     @ServerResponseFilter
