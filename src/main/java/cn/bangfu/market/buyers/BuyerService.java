@@ -137,16 +137,18 @@ public class BuyerService {
      */
     public ReserveReport reserve(long id, int year) {
         Years.check(year);
-        Buyer buyer = requireBudgetUnit(require(id));
-        List<Tuple> filings = em.createNativeQuery("""
-                select no_canteen, food_budget_fen, reserve_bp from buyer_reserve where buyer_id = ?1 and year = ?2""",
-                        Tuple.class)
-                .setParameter(1, id).setParameter(2, year).getResultList();
-        boolean noCanteen = !filings.isEmpty() && filings.get(0).get("no_canteen", Boolean.class);
-        long budget = noCanteen ? 0 : filings.isEmpty() ? buyer.annualFoodBudgetFen
-                : filings.get(0).get("food_budget_fen", Long.class);
-        int reserveBp = noCanteen ? 0 : filings.isEmpty() ? buyer.reserveBp
-                : filings.get(0).get("reserve_bp", Integer.class);
+        requireBudgetUnit(require(id));
+        // the year's filing, else the buyer's defaults; no canteen reserves nothing
+        Tuple reserve = (Tuple) em.createNativeQuery("""
+                select r.buyer_id is not null as filed, coalesce(r.no_canteen, false) as no_canteen,
+                       case when r.no_canteen then 0 else coalesce(r.food_budget_fen, b.annual_food_budget_fen) end
+                           as budget_fen,
+                       case when r.no_canteen then 0 else coalesce(r.reserve_bp, b.reserve_bp) end as reserve_bp
+                from buyer b left join buyer_reserve r on r.buyer_id = b.id and r.year = ?2
+                where b.id = ?1""", Tuple.class)
+                .setParameter(1, id).setParameter(2, year).getSingleResult();
+        long budget = reserve.get("budget_fen", Long.class);
+        int reserveBp = reserve.get("reserve_bp", Integer.class);
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         Tuple spent = (Tuple) em.createNativeQuery("""
@@ -161,7 +163,8 @@ public class BuyerService {
         long reservedFen = Money.halfUp(Math.multiplyExact(budget, (long) reserveBp), 10_000L);
         return new ReserveReport(id, year, budget, reserveBp, reservedFen, spentFen,
                 Money.basisPoints(spentFen, budget), Math.max(0, reservedFen - spentFen), spentFen >= reservedFen,
-                spent.get("recognized_fen", Long.class), noCanteen, !filings.isEmpty());
+                spent.get("recognized_fen", Long.class), reserve.get("no_canteen", Boolean.class),
+                reserve.get("filed", Boolean.class));
     }
 
     private static Buyer requireBudgetUnit(Buyer buyer) {

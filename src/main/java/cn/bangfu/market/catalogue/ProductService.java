@@ -139,7 +139,7 @@ public class ProductService {
     }
 
     private Cooperative governedCooperative(Product product, String bureauRegion) {
-        Cooperative cooperative = Cooperative.findById(product.cooperativeId);
+        Cooperative cooperative = cooperatives.require(product.cooperativeId);
         regions.requireGoverned(bureauRegion, cooperative.regionCode);
         return cooperative;
     }
