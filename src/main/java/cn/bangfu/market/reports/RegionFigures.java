@@ -11,5 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 public record RegionFigures(String regionCode, String name, String level, long households, long linkedHouseholds,
                             @Schema(nullable = true) Long atRiskHouseholds, long salesFen, long contributionsFen,
-                            long otherIncomeFen, long householdIncomeFen) {
+                            long otherIncomeFen, long householdIncomeFen,
+                            @Schema(nullable = true, description = "halfUp((salesFen − previous.salesFen) × 10000 / "
+                                    + "|previous.salesFen|); null when the previous year had no sales, and inside previous")
+                            Long growthBp,
+                            @Schema(nullable = true, description = "The same figures for year − 1 (households: today's "
+                                    + "roster); null inside previous itself")
+                            RegionFigures previous) {
 }

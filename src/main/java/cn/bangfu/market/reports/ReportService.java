@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /** Bureau reports, aggregated in SQL. */
 @ApplicationScoped
@@ -28,37 +29,71 @@ public class ReportService {
     @Inject
     RegionService regions;
 
-    /** Agreements whose buyer or seller region lies inside the bureau's region, optionally of one year. */
+    /**
+     * Agreements whose buyer or seller region lies inside the bureau's region, optionally of one
+     * year; each with {@code previous}, the agreements of year − 1 between the same two regions
+     * (东西部协作 pairs renew theirs each year), and the growth of the realized amount.
+     */
     public List<AgreementFulfilment> agreements(String bureauRegion, Integer year) {
         if (year != null) {
             Years.check(year);
         }
         String pattern = regions.subtreePattern(bureauRegion)
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
+        // the previous year's agreements of a pair have the same parties, so the same filter finds them
         List<Tuple> rows = em.createNativeQuery("""
                 select a.id, a.title, a.buyer_region_code, br.name as buyer_region_name, a.seller_region_code,
                        sr.name as seller_region_name, a.year, a.target_fen,
-                       coalesce(sum(m.signed_fen), 0)::bigint as realized_fen, count(distinct m.order_id) as orders
+                       coalesce(sum(m.signed_fen), 0)::bigint as realized_fen,
+                       coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen,
+                       count(distinct m.order_id) as orders
                 from agreement a
                 join region br on br.code = a.buyer_region_code
                 join region sr on sr.code = a.seller_region_code
                 left join sale_movement m on m.agreement_id = a.id
-                where (sr.path like :pattern or br.path like :pattern) and (cast(:year as integer) is null or a.year = :year)
+                where (sr.path like :pattern or br.path like :pattern)
+                  and (cast(:year as integer) is null or a.year in (:year, :year - 1))
                 group by a.id, br.name, sr.name
                 order by a.year, a.id""", Tuple.class)
                 .setParameter("pattern", pattern).setParameter("year", year).getResultList();
-        return rows.stream().map(r -> {
+        Map<PairYear, AgreementYear> byPairYear = new HashMap<>();
+        for (Tuple r : rows) {
+            AgreementYear one = AgreementYear.of(r.get("year", Integer.class), 1, r.get("target_fen", Long.class),
+                    r.get("realized_fen", Long.class), r.get("orders", Long.class), r.get("recognized_fen", Long.class));
+            byPairYear.merge(PairYear.of(r, one.year()), one, AgreementYear::plus);
+        }
+        List<AgreementFulfilment> result = new ArrayList<>();
+        for (Tuple r : rows) {
+            int agreementYear = r.get("year", Integer.class);
+            if (year != null && agreementYear != year) {
+                continue;
+            }
             long target = r.get("target_fen", Long.class);
             long realized = r.get("realized_fen", Long.class);
-            return new AgreementFulfilment(r.get("id", Long.class), r.get("title", String.class),
+            AgreementYear previous = byPairYear.getOrDefault(PairYear.of(r, agreementYear - 1),
+                    AgreementYear.none(agreementYear - 1));
+            result.add(new AgreementFulfilment(r.get("id", Long.class), r.get("title", String.class),
                     r.get("buyer_region_code", String.class), r.get("buyer_region_name", String.class),
                     r.get("seller_region_code", String.class), r.get("seller_region_name", String.class),
-                    r.get("year", Integer.class), target, realized, Money.basisPoints(realized, target),
-                    r.get("orders", Long.class));
-        }).toList();
+                    agreementYear, target, realized, Money.basisPoints(realized, target), r.get("orders", Long.class),
+                    r.get("recognized_fen", Long.class), AssessmentRules.growthBp(realized, previous.realizedFen()),
+                    previous));
+        }
+        return result;
     }
 
-    /** Figures of a region (inside the bureau's) and of each of its child regions, for a year. */
+    /** A pair of paired regions (buyer side, seller side) in one year. */
+    private record PairYear(String buyerRegionCode, String sellerRegionCode, int year) {
+        static PairYear of(Tuple r, int year) {
+            return new PairYear(r.get("buyer_region_code", String.class), r.get("seller_region_code", String.class),
+                    year);
+        }
+    }
+
+    /**
+     * Figures of a region (inside the bureau's) and of each of its child regions, for a year and,
+     * as {@code previous}, for the year before, with the growth of sales between them.
+     */
     public RegionReport regions(String bureauRegion, String regionCode, int year) {
         Years.check(year);
         String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
@@ -66,34 +101,41 @@ public class ReportService {
         regions.requireGoverned(bureauRegion, region.code);
         // the child's code is the next component of the path: '/620000/620800/620826/<child>/…'
         int childComponent = region.path.split("/").length + 1;
-        LocalDate first = LocalDate.of(year, 1, 1);
+        int previousYear = year - 1;
+        LocalDate first = LocalDate.of(previousYear, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
-        // Village by village first (a small result), then by child: households and linked households
-        // from the roster, the year's figures from household_year (kept by V12's triggers, each row in
-        // its household's current village). A household with no figures for the year has a per capita
-        // of 0, which is at risk wherever there is a positive line. The linked households are one join
-        // with the year's active links, not a probe per household: at 1,000,000 households the report
-        // took 3.4 s with the probes, 1.2 s this way (growth.sh).
+        // Village by village first (a small result), then by child and year (both years in one pass):
+        // households from the roster, linked households of each year, the years' figures from
+        // household_year (kept by V12's triggers, each row in its household's current village). A
+        // household with no figures for a year has a per capita of 0, which is at risk wherever there
+        // is a positive line. The linked households are one join with the links active in either
+        // year, not a probe per household: at 1,000,000 households the report took 3.4 s with the
+        // probes, 1.2 s this way (growth.sh).
         List<Tuple> households = em.createNativeQuery("""
                 with roster as (
-                    select h.village_code, count(*) as households, count(k.household_id) as linked
+                    select h.village_code, count(*) as households,
+                           count(*) filter (where k.in_year) as linked, count(*) filter (where k.in_previous) as linked_previous
                     from household h
-                    left join (select distinct l.household_id from benefit_link l
-                               where link_active(l.valid_from, l.valid_to, :first, :last)) k
+                    left join (select l.household_id,
+                                      bool_or(link_active(l.valid_from, l.valid_to, :yearFirst, :last)) as in_year,
+                                      bool_or(link_active(l.valid_from, l.valid_to, :first, :previousLast)) as in_previous
+                               from benefit_link l
+                               where link_active(l.valid_from, l.valid_to, :first, :last)
+                               group by 1) k
                            on k.household_id = h.id
                     where h.village_code in (select code from region where path like :pattern)
                     group by h.village_code),
                 figures as (
-                    select y.village_code, count(*) as with_figures,
+                    select y.village_code, y.year, count(*) as with_figures,
                            count(*) filter (where below_monitoring_line(y.per_capita_fen, ml.per_capita_fen))
                                as at_risk,
                            sum(y.contributions_fen) as contributions, sum(y.other_fen) as other
                     from household_year y
                     left join monitoring_line ml on ml.province_code = y.province_code and ml.year = y.year
-                    where y.year = :year and y.region_path like :pattern
-                    group by y.village_code)
-                select split_part(v.path, '/', :component) as child, sum(r.households)::bigint as households,
-                       sum(r.linked)::bigint as linked,
+                    where y.year in (:year, :previousYear) and y.region_path like :pattern
+                    group by y.village_code, y.year)
+                select split_part(v.path, '/', :component) as child, yr.year, sum(r.households)::bigint as households,
+                       sum(case when yr.year = :year then r.linked else r.linked_previous end)::bigint as linked,
                        sum(coalesce(f.at_risk, 0) + case when below_monitoring_line(0, ml.per_capita_fen)
                                                          then r.households - coalesce(f.with_figures, 0)
                                                          else 0 end)::bigint as at_risk,
@@ -102,36 +144,55 @@ public class ReportService {
                        coalesce(sum(f.other), 0)::bigint as other
                 from roster r
                 join region v on v.code = r.village_code
-                left join figures f on f.village_code = r.village_code
-                left join monitoring_line ml on ml.province_code = v.province_code and ml.year = :year
-                group by 1""", Tuple.class)
+                cross join (values (cast(:year as integer)), (cast(:previousYear as integer))) yr (year)
+                left join figures f on f.village_code = r.village_code and f.year = yr.year
+                left join monitoring_line ml on ml.province_code = v.province_code and ml.year = yr.year
+                group by 1, 2""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("year", year)
-                .setParameter("first", first).setParameter("last", last).setParameter("pattern", region.path + "%")
-                .getResultList();
+                .setParameter("previousYear", previousYear).setParameter("first", first)
+                .setParameter("previousLast", LocalDate.of(previousYear, 12, 31))
+                .setParameter("yearFirst", LocalDate.of(year, 1, 1)).setParameter("last", last)
+                .setParameter("pattern", region.path + "%").getResultList();
         List<Tuple> sales = em.createNativeQuery("""
-                select split_part(cr.path, '/', :component) as child, coalesce(sum(m.signed_fen), 0)::bigint as sales_fen
+                select split_part(cr.path, '/', :component) as child, extract(year from m.business_date)::integer as year,
+                       coalesce(sum(m.signed_fen), 0)::bigint as sales_fen
                 from sale_movement m
                 join cooperative c on c.id = m.cooperative_id
                 join region cr on cr.code = c.region_code
                 where m.business_date between :first and :last and cr.path like :pattern
-                group by 1""", Tuple.class)
+                group by 1, 2""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
                 .setParameter("pattern", region.path + "%").getResultList();
-        Map<String, HouseholdCounts> householdsByChild = new HashMap<>();
-        households.forEach(r -> householdsByChild.put(r.get("child", String.class), HouseholdCounts.of(r)));
-        Map<String, Long> salesByChild = new HashMap<>();
-        sales.forEach(r -> salesByChild.put(r.get("child", String.class), r.get("sales_fen", Long.class)));
+        Map<Integer, Map<String, HouseholdCounts>> householdsByYear = Map.of(year, new HashMap<>(),
+                previousYear, new HashMap<>());
+        households.forEach(r -> householdsByYear.get(r.get("year", Integer.class))
+                .put(r.get("child", String.class), HouseholdCounts.of(r)));
+        Map<Integer, Map<String, Long>> salesByYear = Map.of(year, new HashMap<>(), previousYear, new HashMap<>());
+        sales.forEach(r -> salesByYear.get(r.get("year", Integer.class))
+                .put(r.get("child", String.class), r.get("sales_fen", Long.class)));
         List<RegionFigures> children = new ArrayList<>();
         for (Region child : Region.<Region>list("parentCode = ?1 order by code", region.code)) {
-            children.add(figures(child.code, child.name, child.level.name(),
-                    householdsByChild.getOrDefault(child.code, HouseholdCounts.NONE),
-                    salesByChild.getOrDefault(child.code, 0L)));
+            children.add(withPrevious(child, year, householdsByYear, salesByYear,
+                    counts -> counts.getOrDefault(child.code, HouseholdCounts.NONE),
+                    amounts -> amounts.getOrDefault(child.code, 0L)));
         }
         // The total also counts what sits at the region's own level (a county's cooperatives, say).
-        HouseholdCounts total = householdsByChild.values().stream().reduce(HouseholdCounts.NONE, HouseholdCounts::plus);
-        long totalSales = salesByChild.values().stream().mapToLong(Long::longValue).sum();
-        return new RegionReport(year, figures(region.code, region.name, region.level.name(), total, totalSales),
-                children);
+        RegionFigures total = withPrevious(region, year, householdsByYear, salesByYear,
+                counts -> counts.values().stream().reduce(HouseholdCounts.NONE, HouseholdCounts::plus),
+                amounts -> amounts.values().stream().mapToLong(Long::longValue).sum());
+        return new RegionReport(year, total, children, total.growthBp(), total.previous());
+    }
+
+    /** A region's figures of the year, with those of the year before as {@code previous}; each picked by child. */
+    private static RegionFigures withPrevious(Region region, int year,
+                                              Map<Integer, Map<String, HouseholdCounts>> householdsByYear,
+                                              Map<Integer, Map<String, Long>> salesByYear,
+                                              Function<Map<String, HouseholdCounts>, HouseholdCounts> counts,
+                                              Function<Map<String, Long>, Long> sales) {
+        RegionFigures previous = figures(region, counts.apply(householdsByYear.get(year - 1)),
+                sales.apply(salesByYear.get(year - 1)), null);
+        return figures(region, counts.apply(householdsByYear.get(year)), sales.apply(salesByYear.get(year)),
+                previous);
     }
 
     /**
@@ -192,7 +253,7 @@ public class ReportService {
             result.add(new CooperativeAssessment(id, row.get("name", String.class), row.get("kind", String.class),
                     row.get("region_code", String.class), salesFen, income, mechanisms, linked.getOrDefault(id, 0L),
                     categories.values().stream().mapToLong(Long::longValue).sum(), categories,
-                    salesFen > 0 ? Money.basisPoints(income, salesFen) : null));
+                    AssessmentRules.returnedBp(income, salesFen)));
         }
         return result;
     }
@@ -241,8 +302,10 @@ public class ReportService {
         }
     }
 
-    private static RegionFigures figures(String code, String name, String level, HouseholdCounts c, long salesFen) {
-        return new RegionFigures(code, name, level, c.households(), c.linked(), c.hasLine() ? c.atRisk() : null,
-                salesFen, c.contributions(), c.other(), c.contributions() + c.other());
+    private static RegionFigures figures(Region region, HouseholdCounts c, long salesFen, RegionFigures previous) {
+        return new RegionFigures(region.code, region.name, region.level.name(), c.households(), c.linked(),
+                c.hasLine() ? c.atRisk() : null, salesFen, c.contributions(), c.other(),
+                c.contributions() + c.other(),
+                previous == null ? null : AssessmentRules.growthBp(salesFen, previous.salesFen()), previous);
     }
 }

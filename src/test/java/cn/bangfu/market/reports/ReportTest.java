@@ -2,6 +2,7 @@ package cn.bangfu.market.reports;
 
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
+import cn.bangfu.market.support.SeedSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,95 @@ class ReportTest {
         String elsewhere = Fixtures.newTownship(Fixtures.WUQING);
         Api.asBureau(elsewhere).queryParam("year", year).get("/api/v1/reports/agreements").then().statusCode(200)
                 .extract().jsonPath().getList("agreementId", Long.class).forEach(id -> assertThat(id).isNotEqualTo(agreement));
+    }
+
+    /**
+     * Growth of a region's sales, by hand: 10,000 fen delivered last year (the delivery's business
+     * date moved there in SQL; the API stamps today) and 12,000 this year → 2000 bp, on the village,
+     * on the township's total and at the top of the report.
+     */
+    @Test
+    void regionSalesGrowth() {
+        Fixtures.standardRegions();
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        String village = Fixtures.newVillage(township);
+        String still = Fixtures.newVillage(township);
+        long cooperative = Fixtures.newCooperative(village, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 2000));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        long lastYears = Fixtures.placeOrder(buyer, null, apple, 5); // 10,000
+        Fixtures.deliver(lastYears, cooperative, buyer);
+        assertThat(SeedSql.update("update consumption_order set delivered_on = ? where id = ?",
+                LocalDate.of(YEAR - 1, 6, 30), lastYears)).isEqualTo(1);
+        Fixtures.deliver(Fixtures.placeOrder(buyer, null, apple, 6), cooperative, buyer); // 12,000
+        Fixtures.newHousehold(village);
+
+        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", YEAR)
+                .get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> grown = report.getMap("children.find { it.regionCode == '" + village + "' }");
+        assertThat(grown).containsEntry("salesFen", 12_000).containsEntry("growthBp", 2000);
+        assertThat(report.getMap("children.find { it.regionCode == '" + village + "' }.previous"))
+                .containsEntry("regionCode", village).containsEntry("salesFen", 10_000)
+                .containsEntry("households", 1).containsEntry("growthBp", null).containsEntry("previous", null);
+        assertThat(report.getMap("children.find { it.regionCode == '" + still + "' }"))
+                .containsEntry("salesFen", 0).containsEntry("growthBp", null);
+        assertThat(report.getMap("total")).containsEntry("growthBp", 2000);
+        assertThat(report.getMap("total.previous")).containsEntry("salesFen", 10_000);
+        assertThat(report.getInt("growthBp")).isEqualTo(2000);
+        assertThat(report.getMap("previous")).isEqualTo(report.getMap("total.previous"));
+
+        // last year's report sees only last year's delivery, and the year before it had none
+        JsonPath lastYear = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township)
+                .queryParam("year", YEAR - 1).get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        assertThat(lastYear.getMap("total")).containsEntry("salesFen", 10_000).containsEntry("growthBp", null);
+        assertThat(lastYear.getMap("total.previous")).containsEntry("salesFen", 0);
+    }
+
+    /**
+     * Growth of a pair's agreements, by hand: last year's agreement realized 10,000 fen, this
+     * year's 12,000 (4,000 of it from a recognised product) → 2000 bp. A pair without last year's
+     * agreement has zeros there and no growth.
+     */
+    @Test
+    void agreementGrowth() {
+        Fixtures.standardRegions();
+        String sellers = Fixtures.newTownship(Fixtures.JINGNING);
+        String buyers = Fixtures.newTownship(Fixtures.WUQING);
+        long last = newAgreement(buyers, sellers, 2040, 50_000);
+        long current = newAgreement(buyers, sellers, 2041, 60_000);
+        long alone = newAgreement(Fixtures.newTownship(Fixtures.WUQING), sellers, 2041, 60_000);
+        long cooperative = Fixtures.newCooperative(Fixtures.newVillage(sellers), true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 2000));
+        long recognised = Fixtures.newProduct(cooperative, Map.of("priceFen", 1000));
+        Api.asBureau(Fixtures.JINGNING).body(Map.of("certificateNo", "静宁认〔2041〕001号",
+                        "validFrom", "2020-01-01", "validTo", "2099-12-31"))
+                .post("/api/v1/products/" + recognised + "/recognition").then().statusCode(200);
+        long canteen = Fixtures.newBuyer(buyers, "ENTERPRISE");
+        Fixtures.deliver(Fixtures.placeOrder(canteen, last, apple, 5), cooperative, canteen);             // 10,000
+        Fixtures.deliver(Fixtures.placeOrder(canteen, current, apple, 4, recognised, 4), cooperative, canteen); // 12,000
+
+        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("year", 2041).get("/api/v1/reports/agreements")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("year", Integer.class)).containsOnly(2041);
+        Map<String, Object> row = report.getMap("find { it.agreementId == " + current + " }");
+        assertThat(row).containsEntry("realizedFen", 12_000).containsEntry("recognizedFen", 4_000)
+                .containsEntry("realizedBp", 2000).containsEntry("growthBp", 2000);
+        assertThat(report.getMap("find { it.agreementId == " + current + " }.previous"))
+                .isEqualTo(Map.of("year", 2040, "agreements", 1, "targetFen", 50_000, "realizedFen", 10_000,
+                        "realizedBp", 2000, "orders", 1, "recognizedFen", 0));
+        assertThat(report.getMap("find { it.agreementId == " + alone + " }")).containsEntry("growthBp", null);
+        assertThat(report.getMap("find { it.agreementId == " + alone + " }.previous"))
+                .containsEntry("agreements", 0).containsEntry("realizedFen", 0);
+        // every year at once: both of the pair's agreements, each with its own previous year
+        JsonPath all = Api.asBureau(buyers).get("/api/v1/reports/agreements").then().statusCode(200).extract().jsonPath();
+        assertThat(all.getList("agreementId", Long.class)).containsExactly(last, current);
+        assertThat(all.getMap("find { it.agreementId == " + last + " }")).containsEntry("growthBp", null);
+        assertThat(all.getMap("find { it.agreementId == " + current + " }")).containsEntry("growthBp", 2000);
+    }
+
+    private static long newAgreement(String buyerRegion, String sellerRegion, int year, long targetFen) {
+        return Api.asBureau(Fixtures.JINGNING).body(Map.of("title", year + "年协作", "buyerRegionCode", buyerRegion,
+                        "sellerRegionCode", sellerRegion, "year", year, "targetFen", targetFen))
+                .post("/api/v1/agreements").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

@@ -23,6 +23,9 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
      */
     public static final String DATA_DIRECTORY_PROPERTY = "bangfu.test.postgres.data-directory";
 
+    /** The system property (of the test JVM) holding the server's JDBC URL, for {@link SeedSql}. */
+    public static final String JDBC_URL_PROPERTY = "bangfu.test.postgres.jdbc-url";
+
     private io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
 
     @Override
@@ -41,6 +44,7 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
         String url = postgres.getJdbcUrl("postgres", "postgres");
+        System.setProperty(JDBC_URL_PROPERTY, url);
         return Map.ofEntries(
                 // @QuarkusTest runs the test profile, which reads these directly;
                 Map.entry("quarkus.datasource.jdbc.url", url),
