@@ -3,6 +3,7 @@ package cn.bangfu.market;
 import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.LinkRules;
+import cn.bangfu.market.reports.AssessmentRules;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,30 @@ class SqlRulesTest {
                     .setParameter(4, last).getSingleResult();
             if (sql != LinkRules.overlaps(validFrom, validTo, first, last)) {
                 failures.add(validFrom + ".." + validTo + " during " + first + ".." + last + ": SQL says " + sql);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** returned_bp (V18, the export's) is AssessmentRules.returnedBp (the report's), halves and negatives included. */
+    @Test
+    void returnedBpInSqlIsTheRuleInJava() {
+        Random random = new Random(18);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            long sales = i % 10 == 0 ? -random.nextLong(0, 1_000) : random.nextLong(1, 100_000_000);
+            long income = random.nextLong(-50_000_000, 100_000_000);
+            if (i % 10 == 1) { // a half exactly: sales = 20000 m, income = (2k + 1) m → k + 0.5 bp
+                long m = random.nextLong(1, 1_000);
+                sales = 20_000 * m;
+                income = (2L * random.nextInt(-20_000, 20_000) + 1) * m;
+            }
+            Object sql = em.createNativeQuery("select returned_bp(?1, ?2)").setParameter(1, income)
+                    .setParameter(2, sales).getSingleResult();
+            Long inJava = AssessmentRules.returnedBp(income, sales);
+            Long fromSql = sql == null ? null : ((Number) sql).longValue();
+            if (!Objects.equals(fromSql, inJava)) {
+                failures.add("income " + income + ", sales " + sales + ": SQL says " + fromSql + ", Java " + inJava);
             }
         }
         assertThat(failures).isEmpty();

@@ -100,6 +100,23 @@ public class ExportResource {
                 clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
     }
 
+    @GET
+    @Path("cooperatives")
+    @Operation(operationId = "exportCooperatives",
+            summary = "The 联农带农 assessment of a region's business entities for a year: one row per entity",
+            description = "The figures of GET /reports/cooperatives, one column per mechanism and per household "
+                    + "category, and returnedBp as a percentage. " + ExportResource.FILES)
+    @APIResponse(responseCode = "200", description = "The file, as an attachment",
+            content = {@Content(mediaType = SpreadsheetMedia.CSV, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = SpreadsheetMedia.XLSX,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response cooperatives(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
+                                 @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
+                                 @Context RoutingContext routing) {
+        return send(routing, closed -> exports.cooperatives(caller.bureauRegion(), regionCode,
+                clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
+    }
+
     /** {@code lang=en} (or en-US, …) for English headers; Chinese when absent or zh…; anything else is a 400. */
     private static boolean english(String lang) {
         if (lang == null || lang.isBlank()) {

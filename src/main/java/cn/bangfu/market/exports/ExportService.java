@@ -2,6 +2,7 @@ package cn.bangfu.market.exports;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.cooperatives.CooperativeKind;
 import cn.bangfu.market.households.HouseholdCategory;
 import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeReports;
@@ -111,6 +112,17 @@ public class ExportService {
         return "case when " + condition + (english ? " then 'true' else 'false' end" : " then '是' else '否' end");
     }
 
+    /** A mechanism's amount column, headed alike in every export. */
+    private static Column mechanismFen(Mechanism mechanism, String sql) {
+        return switch (mechanism) {
+            case SALES_SHARE -> fen("销售分成(元)", "salesShareYuan", 14, sql);
+            case DIVIDEND -> fen("入股分红(元)", "dividendYuan", 14, sql);
+            case PROCUREMENT -> fen("订单收购(元)", "procurementYuan", 14, sql);
+            case WAGE -> fen("务工工资(元)", "wageYuan", 14, sql);
+            case LAND_RENT -> fen("土地流转租金(元)", "landRentYuan", 16, sql);
+        };
+    }
+
     static List<Column> householdIncomeColumns(boolean english) {
         return List.of(
                 text("户编码", "code", 20, "r.code"),
@@ -120,11 +132,11 @@ public class ExportService {
                 text("村名称", "villageName", 16, "r.village_name"),
                 whole("家庭人口", "members", 10, "r.members"),
                 fixed("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)),
-                fen("销售分成(元)", "salesShareYuan", 14, "r.sales_share"),
-                fen("入股分红(元)", "dividendYuan", 14, "r.dividend"),
-                fen("订单收购(元)", "procurementYuan", 14, "r.procurement"),
-                fen("务工工资(元)", "wageYuan", 14, "r.wage"),
-                fen("土地流转租金(元)", "landRentYuan", 16, "r.land_rent"),
+                mechanismFen(Mechanism.SALES_SHARE, "r.sales_share"),
+                mechanismFen(Mechanism.DIVIDEND, "r.dividend"),
+                mechanismFen(Mechanism.PROCUREMENT, "r.procurement"),
+                mechanismFen(Mechanism.WAGE, "r.wage"),
+                mechanismFen(Mechanism.LAND_RENT, "r.land_rent"),
                 fen("其他收入(元)", "otherIncomeYuan", 14, "r.other"),
                 fen("年收入(元)", "annualIncomeYuan", 14, "a.annual"),
                 fen("人均收入(元)", "perCapitaYuan", 14, "pc.per_capita"),
@@ -240,6 +252,57 @@ public class ExportService {
         String name = "contributions_" + region.code + "_" + range;
         String chinese = "收益明细_" + region.name + "_" + region.code + "_" + range;
         return export(chinese, name, format, english ? "contributions" : "收益明细", english, query, clientGone);
+    }
+
+    static List<Column> cooperativeColumns(boolean english) {
+        List<Column> columns = new ArrayList<>(List.of(
+                whole("经营主体ID", "cooperativeId", 12, "a.cooperative_id"),
+                text("经营主体", "name", 28, "a.name"),
+                fixed("主体类型", "kind", 16, label("a.kind", CooperativeKind.values(), k -> k.label, english)),
+                fixed("所在地代码", "regionCode", 16, "a.region_code"),
+                text("所在地", "regionName", 16, "r.name"),
+                fen("销售额(元)", "salesYuan", 14, "a.sales_fen"),
+                fen("带农收益(元)", "householdIncomeYuan", 14, "a.household_income_fen")));
+        for (Mechanism mechanism : Mechanism.values()) {
+            // the keys are the service's own enum names, never request text
+            columns.add(mechanismFen(mechanism,
+                    "coalesce((a.by_mechanism ->> " + SqlLiterals.quote(mechanism.name()) + ")::bigint, 0)"));
+        }
+        columns.add(whole("联结农户数", "linkedHouseholds", 12, "a.linked_households"));
+        columns.add(whole("受益农户数", "paidHouseholds", 12, "a.paid_households"));
+        for (HouseholdCategory category : HouseholdCategory.values()) {
+            columns.add(whole("受益" + category.label + "数", "paid" + pascal(category.name()), 16,
+                    "coalesce((a.paid_by_category ->> " + SqlLiterals.quote(category.name()) + ")::bigint, 0)"));
+        }
+        // returnedBp / 100 is a percentage with two decimals: written as fen are written as yuan
+        columns.add(fen("带农收益占销售额(%)", "returnedPercent", 18,
+                "returned_bp(a.household_income_fen, a.sales_fen)"));
+        return columns;
+    }
+
+    /** MONITORED_UNSTABLE → MonitoredUnstable. */
+    private static String pascal(String enumName) {
+        return Arrays.stream(enumName.toLowerCase(java.util.Locale.ROOT).split("_"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .collect(Collectors.joining());
+    }
+
+    /**
+     * The 联农带农 assessment of a region's business entities for a year, one row per entity by id:
+     * the SQL function cooperative_assessment, which GET /reports/cooperatives reads too.
+     */
+    public Export cooperatives(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
+                               ClientGone clientGone) {
+        Years.check(year);
+        Region region = scope(bureauRegion, regionCode);
+        Query query = new Query(cooperativeColumns(english), """
+                from cooperative_assessment(?, null, ?, ?) a
+                join region r on r.code = a.region_code
+                order by a.cooperative_id""",
+                List.of(region.path + "%", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+        String name = "cooperatives_" + region.code + "_" + year;
+        String chinese = "经营主体联农带农成效_" + region.name + "_" + region.code + "_" + year;
+        return export(chinese, name, format, english ? "cooperatives" : "联农带农成效", english, query, clientGone);
     }
 
     /** The region to export: the one asked for (inside the bureau's region) or the bureau's own. */

@@ -5,10 +5,12 @@ import cn.bangfu.market.common.Money;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.time.LocalDate;
@@ -28,6 +30,12 @@ public class ReportService {
 
     @Inject
     RegionService regions;
+
+    @Inject
+    ObjectMapper json;
+
+    private static final TypeReference<TreeMap<String, Long>> COUNTS = new TypeReference<>() {
+    };
 
     /**
      * Agreements whose buyer or seller region lies inside the bureau's region, optionally of one
@@ -197,9 +205,9 @@ public class ReportService {
 
     /**
      * The 联农带农 assessment of every business entity registered in a region (its subtree) for a
-     * year, by id; or of one entity ({@code onlyCooperative}). Four aggregates over the entities'
-     * own rows: sales (sale_movement), contributions by mechanism, paid households by category,
-     * and linked households; each entity's figures reconcile with /contributions to the fen.
+     * year, by id; or of one entity ({@code onlyCooperative}). The SQL function
+     * cooperative_assessment (V18), which the export reads too, aggregates the entities' own rows;
+     * each entity's figures reconcile with /contributions to the fen.
      */
     public List<CooperativeAssessment> cooperatives(String bureauRegion, String regionCode, int year) {
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
@@ -214,74 +222,33 @@ public class ReportService {
 
     private List<CooperativeAssessment> assess(String regionPattern, Long onlyCooperative, int year) {
         Years.check(year);
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
-        String entities = """
-                select c.id from cooperative c join region r on r.code = c.region_code
-                where r.path like :pattern and (cast(:only as bigint) is null or c.id = :only)""";
+        @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                select c.id, c.name, c.kind, c.region_code from cooperative c where c.id in (%s) order by c.id"""
-                        .formatted(entities), Tuple.class)
-                .setParameter("pattern", regionPattern).setParameter("only", onlyCooperative).getResultList();
-        Map<Long, Long> sales = totals(sums(em.createNativeQuery("""
-                select m.cooperative_id as id, null as key, sum(m.signed_fen)::bigint as fen from sale_movement m
-                where m.business_date between :first and :last and m.cooperative_id in (%s)
-                group by 1""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
-        Map<Long, Map<String, Long>> byMechanism = grouped(sums(em.createNativeQuery("""
-                select t.cooperative_id as id, t.mechanism as key, sum(t.amount_fen)::bigint as fen from contribution t
-                where t.date between :first and :last and t.cooperative_id in (%s)
-                group by 1, 2""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
-        Map<Long, Map<String, Long>> paidByCategory = grouped(sums(em.createNativeQuery("""
-                select p.cooperative_id as id, h.category as key, count(*)::bigint as fen
-                from (select t.cooperative_id, t.household_id from contribution t
-                      where t.date between :first and :last and t.cooperative_id in (%s)
-                      group by 1, 2 having sum(t.amount_fen) > 0) p
-                join household h on h.id = p.household_id
-                group by 1, 2""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
-        Map<Long, Long> linked = totals(sums(em.createNativeQuery("""
-                select l.cooperative_id as id, null as key, count(distinct l.household_id)::bigint as fen
-                from benefit_link l
-                where link_active(l.valid_from, l.valid_to, :first, :last) and l.cooperative_id in (%s)
-                group by 1""".formatted(entities), Tuple.class), regionPattern, onlyCooperative, first, last));
-        List<CooperativeAssessment> result = new ArrayList<>(rows.size());
-        for (Tuple row : rows) {
-            long id = row.get("id", Long.class);
-            Map<String, Long> mechanisms = byMechanism.getOrDefault(id, Map.of());
-            Map<String, Long> categories = paidByCategory.getOrDefault(id, Map.of());
-            long income = mechanisms.values().stream().mapToLong(Long::longValue).sum();
-            long salesFen = sales.getOrDefault(id, 0L);
-            result.add(new CooperativeAssessment(id, row.get("name", String.class), row.get("kind", String.class),
-                    row.get("region_code", String.class), salesFen, income, mechanisms, linked.getOrDefault(id, 0L),
-                    categories.values().stream().mapToLong(Long::longValue).sum(), categories,
-                    AssessmentRules.returnedBp(income, salesFen)));
+                select cooperative_id, name, kind, region_code, sales_fen, household_income_fen,
+                       by_mechanism::text as by_mechanism, linked_households, paid_households,
+                       paid_by_category::text as paid_by_category
+                from cooperative_assessment(:pattern, :only, :first, :last)""", Tuple.class)
+                .setParameter("pattern", regionPattern).setParameter("only", onlyCooperative)
+                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31))
+                .getResultList();
+        return rows.stream().map(r -> {
+            long sales = r.get("sales_fen", Long.class);
+            long income = r.get("household_income_fen", Long.class);
+            return new CooperativeAssessment(r.get("cooperative_id", Long.class), r.get("name", String.class),
+                    r.get("kind", String.class), r.get("region_code", String.class), sales, income,
+                    counts(r.get("by_mechanism", String.class)), r.get("linked_households", Long.class),
+                    r.get("paid_households", Long.class), counts(r.get("paid_by_category", String.class)),
+                    AssessmentRules.returnedBp(income, sales));
+        }).toList();
+    }
+
+    /** A JSON object of whole numbers (as cooperative_assessment aggregates them), keys in order. */
+    private Map<String, Long> counts(String object) {
+        try {
+            return json.readValue(object, COUNTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cooperative_assessment gave " + object, e);
         }
-        return result;
-    }
-
-    /** One aggregate row: an entity, a key (mechanism, category, or none) and a sum or count. */
-    private record Keyed(long id, String key, long fen) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Keyed> sums(Query query, String pattern, Long only, LocalDate first,
-                                    LocalDate last) {
-        List<Tuple> rows = query.setParameter("pattern", pattern).setParameter("only", only)
-                .setParameter("first", first).setParameter("last", last).getResultList();
-        return rows.stream().map(r -> new Keyed(r.get("id", Long.class), r.get("key", String.class),
-                r.get("fen", Long.class))).toList();
-    }
-
-    private static Map<Long, Long> totals(List<Keyed> rows) {
-        Map<Long, Long> byId = new HashMap<>();
-        rows.forEach(r -> byId.put(r.id(), r.fen()));
-        return byId;
-    }
-
-    /** Per entity, its keys in order (mechanisms, categories). */
-    private static Map<Long, Map<String, Long>> grouped(List<Keyed> rows) {
-        Map<Long, Map<String, Long>> byId = new HashMap<>();
-        rows.forEach(r -> byId.computeIfAbsent(r.id(), id -> new TreeMap<>()).put(r.key(), r.fen()));
-        return byId;
     }
 
     /** Household figures of one region; {@code hasLine} tells whether at-risk counting was possible. */

@@ -4,14 +4,25 @@ import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 /** 联农带农 assessment of a business entity, counted by hand and reconciled with /contributions. */
 @QuarkusTest
@@ -20,7 +31,7 @@ class CooperativeReportTest {
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     @Test
-    void anEntitysYearReconcilesWithItsContributions() {
+    void anEntitysYearReconcilesWithItsContributions() throws IOException {
         Fixtures.standardRegions();
         String village = Fixtures.newVillage(Fixtures.newTownship(Fixtures.JINGNING));
         long cooperative = Api.asNationalBureau().body(Fixtures.cooperativeBody(village)).post("/api/v1/cooperatives")
@@ -67,8 +78,12 @@ class CooperativeReportTest {
                 .containsEntry("linkedHouseholds", 0).containsEntry("returnedBp", null)
                 .containsEntry("byMechanism", Map.of());
 
+        assertExportIsTheReport(village, own);
+
         Api.asBureau(Fixtures.WUQING).queryParam("regionCode", village).get("/api/v1/reports/cooperatives")
                 .then().statusCode(403);
+        Api.asBureau(Fixtures.WUQING).accept("*/*").queryParam("regionCode", village)
+                .get("/api/v1/exports/cooperatives").then().statusCode(403);
         Api.asBureau(Fixtures.WUQING).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
         Api.asCooperative(cooperative + 1).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
         Api.asBuyer(buyer).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
@@ -87,6 +102,47 @@ class CooperativeReportTest {
             if ((long) (page + 1) * 200 >= body.getLong("total")) {
                 return sum;
             }
+        }
+    }
+
+    /**
+     * GET /exports/cooperatives: the report's one entity of the village, column for column, in CSV
+     * (Chinese headers) and XLSX (English headers).
+     */
+    private static void assertExportIsTheReport(String village, Map<String, Object> report) throws IOException {
+        Response csv = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", village)
+                .queryParam("year", YEAR).get("/api/v1/exports/cooperatives");
+        csv.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("cooperatives_" + village + "_" + YEAR + ".csv"));
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(new StringReader(
+                new String(csv.asByteArray(), StandardCharsets.UTF_8).substring(1)), CSVFormat.RFC4180)) {
+            records = parser.getRecords();
+        }
+        assertThat(records.get(0).toList()).containsExactly("经营主体ID", "经营主体", "主体类型", "所在地代码", "所在地",
+                "销售额(元)", "带农收益(元)", "销售分成(元)", "入股分红(元)", "订单收购(元)", "务工工资(元)", "土地流转租金(元)",
+                "联结农户数", "受益农户数", "受益脱贫户数", "受益脱贫不稳定户数", "受益边缘易致贫户数", "受益突发严重困难户数",
+                "受益一般农户数", "带农收益占销售额(%)");
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).toList()).containsExactly(String.valueOf(report.get("cooperativeId")),
+                (String) report.get("name"), "农民专业合作社", village, records.get(1).get(4),
+                "200.00", "50.01", "20.00", "30.01", "0.00", "0.00", "0.00", "3", "2", "1", "1", "0", "0", "0", "25.01");
+        assertThat(records.get(1).get(4)).isNotBlank();
+
+        Response xlsx = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", village)
+                .queryParam("year", YEAR).queryParam("format", "xlsx").queryParam("lang", "en")
+                .get("/api/v1/exports/cooperatives");
+        xlsx.then().statusCode(200).contentType(containsString("spreadsheetml"));
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows).hasSize(2);
+            assertThat(rows.get(0).getCellText(5)).isEqualTo("salesYuan");
+            assertThat(rows.get(0).getCellText(15)).isEqualTo("paidMonitoredUnstable");
+            assertThat(rows.get(1).getCellText(2)).isEqualTo("COOPERATIVE");
+            assertThat(rows.get(1).getCell(6).asNumber().movePointRight(2).longValueExact())
+                    .isEqualTo(((Number) report.get("householdIncomeFen")).longValue());
+            assertThat(rows.get(1).getCell(19).asNumber().movePointRight(2).longValueExact())
+                    .isEqualTo(((Number) report.get("returnedBp")).longValue());
         }
     }
 }
