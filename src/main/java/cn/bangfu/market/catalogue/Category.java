@@ -1,5 +1,29 @@
 package cn.bangfu.market.catalogue;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a product is, as the catalogue filters it. */
 public enum Category {
-    FRUIT, LIVESTOCK, VEGETABLE, GRAIN, MUSHROOM, HERB, HONEY, OTHER
+    FRUIT("水果"),
+    LIVESTOCK("畜禽"),
+    VEGETABLE("蔬菜"),
+    GRAIN("粮油"),
+    MUSHROOM("食用菌"),
+    HERB("中药材"),
+    HONEY("蜂产品"),
+    OTHER("其他");
+
+    /** The name a Chinese price list uses. */
+    public final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+
+    /** Accepts the enum name (any case) or the Chinese label. */
+    public static Optional<Category> parse(String text) {
+        String t = text.strip();
+        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(t) || c.label.equals(t)).findFirst();
+    }
 }

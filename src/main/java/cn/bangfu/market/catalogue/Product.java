@@ -48,6 +48,9 @@ public class Product extends PanacheEntityBase {
 
     public String brand;
 
+    /** Its code in the cooperative's price list (货号), unique per cooperative; null when none was given. */
+    public String sku;
+
     /** Certification names ({@link Certification}), stored as a PostgreSQL array. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "certifications")

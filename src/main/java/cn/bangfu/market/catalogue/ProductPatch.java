@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -24,5 +25,7 @@ public record ProductPatch(
         @SingleLine(max = 200) String brand,
         @Size(max = 4) List<@jakarta.validation.constraints.NotNull Certification> certifications,
         ProductStatus status,
+        @Pattern(regexp = ProductRules.SKU, message = "must be 1-64 letters or digits, with . _ / - inside")
+        String sku,
         Long version) {
 }

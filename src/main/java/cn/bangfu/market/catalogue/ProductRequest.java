@@ -4,6 +4,7 @@ import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,5 +22,9 @@ public record ProductRequest(
         @NotNull @Min(0) Integer stock,
         @Min(0) @Max(10000) Integer householdShareBp,
         @SingleLine(max = 200) String brand,
-        @Size(max = 4) List<@NotNull Certification> certifications) {
+        @Size(max = 4) List<@NotNull Certification> certifications,
+        @Schema(description = "The product's code in the cooperative's price list (货号), unique per cooperative; "
+                + "a bulk import updates the product whose sku a row names")
+        @Pattern(regexp = ProductRules.SKU, message = "must be 1-64 letters or digits, with . _ / - inside")
+        String sku) {
 }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +40,16 @@ public class ProductService {
     @Transactional
     public ProductView create(long cooperativeId, ProductRequest request) {
         Cooperative cooperative = cooperatives.require(cooperativeId);
+        requireFreeSku(cooperative.id, request.sku(), null);
+        Product product = newProduct(cooperative.id, request, Instant.now());
+        product.persistAndFlush();
+        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+    }
+
+    /** A new ACTIVE listing of a request (validated, its sku free), not yet persisted. */
+    static Product newProduct(long cooperativeId, ProductRequest request, Instant now) {
         Product product = new Product();
-        product.cooperativeId = cooperative.id;
+        product.cooperativeId = cooperativeId;
         product.name = request.name().trim();
         product.category = request.category();
         product.unit = request.unit().trim();
@@ -49,11 +58,11 @@ public class ProductService {
         product.householdShareBp = request.householdShareBp() == null ? 0 : request.householdShareBp();
         product.brand = request.brand();
         product.certifications = toArray(request.certifications());
+        product.sku = request.sku();
         product.status = ProductStatus.ACTIVE;
-        product.createdAt = Instant.now();
-        product.updatedAt = product.createdAt;
-        product.persistAndFlush();
-        return ProductView.of(product, cooperative.name, cooperative.regionCode);
+        product.createdAt = now;
+        product.updatedAt = now;
+        return product;
     }
 
     /** Applies a partial update for the owning cooperative. */
@@ -67,18 +76,10 @@ public class ProductService {
             throw ApiProblem.conflict("product " + productId + " is at version " + product.version
                     + ", not " + patch.version() + "; reload it and retry");
         }
-        boolean changed = false;
-        if (patch.name() != null) { product.name = patch.name().trim(); changed = true; }
-        if (patch.category() != null) { product.category = patch.category(); changed = true; }
-        if (patch.unit() != null) { product.unit = patch.unit().trim(); changed = true; }
-        if (patch.priceFen() != null) { product.priceFen = patch.priceFen(); changed = true; }
-        if (patch.stock() != null) { product.stock = patch.stock(); changed = true; }
-        if (patch.householdShareBp() != null) { product.householdShareBp = patch.householdShareBp(); changed = true; }
-        if (patch.brand() != null) { product.brand = patch.brand(); changed = true; }
-        if (patch.certifications() != null) { product.certifications = toArray(patch.certifications()); changed = true; }
-        if (patch.status() != null) { product.status = patch.status(); changed = true; }
-        if (changed) {
-            product.updatedAt = Instant.now();
+        if (patch.sku() != null && !patch.sku().equals(product.sku)) {
+            requireFreeSku(product.cooperativeId, patch.sku(), product.id); // before the change: no auto-flush of it
+        }
+        if (apply(product, patch, Instant.now())) {
             product.flush();
         }
         Cooperative cooperative = cooperatives.require(product.cooperativeId);
@@ -144,6 +145,73 @@ public class ProductService {
         return cooperative;
     }
 
+    /**
+     * Sets the fields a patch names (validated, its sku free) where they differ, and answers
+     * whether anything changed: an unchanged product keeps its version and updatedAt.
+     */
+    static boolean apply(Product product, ProductPatch patch, Instant now) {
+        boolean changed = false;
+        if (patch.name() != null && !patch.name().trim().equals(product.name)) {
+            product.name = patch.name().trim();
+            changed = true;
+        }
+        if (patch.category() != null && patch.category() != product.category) {
+            product.category = patch.category();
+            changed = true;
+        }
+        if (patch.unit() != null && !patch.unit().trim().equals(product.unit)) {
+            product.unit = patch.unit().trim();
+            changed = true;
+        }
+        if (patch.priceFen() != null && patch.priceFen() != product.priceFen) {
+            product.priceFen = patch.priceFen();
+            changed = true;
+        }
+        if (patch.stock() != null && patch.stock() != product.stock) {
+            product.stock = patch.stock();
+            changed = true;
+        }
+        if (patch.householdShareBp() != null && patch.householdShareBp() != product.householdShareBp) {
+            product.householdShareBp = patch.householdShareBp();
+            changed = true;
+        }
+        if (patch.brand() != null && !patch.brand().equals(product.brand)) {
+            product.brand = patch.brand();
+            changed = true;
+        }
+        if (patch.certifications() != null
+                && !Arrays.equals(toArray(patch.certifications()), sorted(product.certifications))) {
+            product.certifications = toArray(patch.certifications());
+            changed = true;
+        }
+        if (patch.status() != null && patch.status() != product.status) {
+            product.status = patch.status();
+            changed = true;
+        }
+        if (patch.sku() != null && !patch.sku().equals(product.sku)) {
+            product.sku = patch.sku();
+            changed = true;
+        }
+        if (changed) {
+            product.updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** 409 when another product of the cooperative has the product's sku (the unique index backs this). */
+    private void requireFreeSku(long cooperativeId, String sku, Long productId) {
+        if (sku == null) {
+            return;
+        }
+        boolean taken = em.createQuery("select count(p) from Product p where p.cooperativeId = :cooperative "
+                        + "and p.sku = :sku and (:id is null or p.id <> :id)", Long.class)
+                .setParameter("cooperative", cooperativeId).setParameter("sku", sku)
+                .setParameter("id", productId).getSingleResult() > 0;
+        if (taken) {
+            throw ApiProblem.conflict("sku " + sku + " is already another product's of this cooperative");
+        }
+    }
+
     public Product require(long productId) {
         Product product = Product.findById(productId);
         if (product == null) {
@@ -187,17 +255,18 @@ public class ProductService {
                       Category category, String unit, long priceFen, int stock, int householdShareBp, String brand,
                       String[] certifications, ProductStatus status, long version, Instant createdAt,
                       Instant updatedAt, String certificateNo, LocalDate recognizedFrom, LocalDate recognizedTo,
-                      LocalDate revokedOn) {
+                      LocalDate revokedOn, String sku) {
 
         static final String SELECT = "select p.id, p.cooperativeId, c.name, c.regionCode, p.name, p.category, "
                 + "p.unit, p.priceFen, p.stock, p.householdShareBp, p.brand, p.certifications, p.status, "
                 + "p.version, p.createdAt, p.updatedAt, p.recognitionCertificateNo, p.recognitionValidFrom, "
-                + "p.recognitionValidTo, p.recognitionRevokedOn";
+                + "p.recognitionValidTo, p.recognitionRevokedOn, p.sku";
 
         ProductView view() {
             return new ProductView(id, cooperativeId, cooperativeName, regionCode, name, category, unit, priceFen,
                     stock, householdShareBp, brand, ProductView.certifications(certifications), status, version,
-                    createdAt, updatedAt, RecognitionView.of(certificateNo, recognizedFrom, recognizedTo, revokedOn));
+                    createdAt, updatedAt, RecognitionView.of(certificateNo, recognizedFrom, recognizedTo, revokedOn),
+                    sku);
         }
     }
 
@@ -205,10 +274,16 @@ public class ProductService {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static String[] toArray(List<Certification> certifications) {
+    /** Certifications as stored: distinct, in the enum's order. */
+    static String[] toArray(List<Certification> certifications) {
         if (certifications == null || certifications.isEmpty()) {
             return new String[0];
         }
         return EnumSet.copyOf(certifications).stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static String[] sorted(String[] stored) {
+        return stored == null ? new String[0]
+                : Arrays.stream(stored).map(Certification::valueOf).sorted().map(Enum::name).toArray(String[]::new);
     }
 }

@@ -1,5 +1,23 @@
 package cn.bangfu.market.catalogue;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Whether a product is on sale. */
 public enum ProductStatus {
-    ACTIVE, DELISTED
+    ACTIVE("在售"),
+    DELISTED("下架");
+
+    /** The name a Chinese price list uses. */
+    public final String label;
+
+    ProductStatus(String label) {
+        this.label = label;
+    }
+
+    /** Accepts the enum name (any case) or the Chinese label. */
+    public static Optional<ProductStatus> parse(String text) {
+        String t = text.strip();
+        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(t) || s.label.equals(t)).findFirst();
+    }
 }

@@ -14,13 +14,15 @@ public record ProductView(long id, long cooperativeId, String cooperativeName, S
                           ProductStatus status, long version, Instant createdAt, Instant updatedAt,
                           @Schema(nullable = true, description = "Its recognition as an assistance product (帮扶产品认定), "
                                   + "null when none was filed")
-                          RecognitionView recognition) {
+                          RecognitionView recognition,
+                          @Schema(nullable = true, description = "Its code in the cooperative's price list (货号)")
+                          String sku) {
 
     static ProductView of(Product p, String cooperativeName, String regionCode) {
         return new ProductView(p.id, p.cooperativeId, cooperativeName, regionCode, p.name, p.category, p.unit,
                 p.priceFen, p.stock, p.householdShareBp, p.brand, certifications(p.certifications), p.status,
                 p.version, p.createdAt, p.updatedAt, RecognitionView.of(p.recognitionCertificateNo,
-                        p.recognitionValidFrom, p.recognitionValidTo, p.recognitionRevokedOn));
+                        p.recognitionValidFrom, p.recognitionValidTo, p.recognitionRevokedOn), p.sku);
     }
 
     /** The certifications column (a text array) as the view lists them, sorted. */

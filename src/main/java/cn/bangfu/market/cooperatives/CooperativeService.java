@@ -7,6 +7,7 @@ import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -89,6 +90,18 @@ public class CooperativeService {
         boolean isBuyer() {
             return bureauRegion == null && ownCooperative == null;
         }
+    }
+
+    /**
+     * The cooperative's row, locked until the transaction ends: business actions of one
+     * cooperative (recordings, price-list imports) run one at a time.
+     */
+    public Cooperative lock(long id) {
+        Cooperative cooperative = em.find(Cooperative.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (cooperative == null) {
+            throw ApiProblem.notFound("cooperative", id);
+        }
+        return cooperative;
     }
 
     public Cooperative require(long id) {

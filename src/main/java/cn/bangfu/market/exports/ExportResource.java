@@ -118,7 +118,7 @@ public class ExportResource {
     }
 
     /** {@code lang=en} (or en-US, …) for English headers; Chinese when absent or zh…; anything else is a 400. */
-    private static boolean english(String lang) {
+    static boolean english(String lang) {
         if (lang == null || lang.isBlank()) {
             return false;
         }
@@ -133,6 +133,12 @@ public class ExportResource {
     }
 
     private Response send(RoutingContext routing, Function<ExportService.ClientGone, ExportService.Export> prepare) {
+        return send(slots, routing, prepare);
+    }
+
+    /** Streams an export in one of the instance's export slots (429 when none is free). */
+    static Response send(ExportSlots slots, RoutingContext routing,
+                         Function<ExportService.ClientGone, ExportService.Export> prepare) {
         HttpServerResponse response = routing.response();
         return attachment(slots.stream(routing, () -> prepare.apply(response::closed)));
     }

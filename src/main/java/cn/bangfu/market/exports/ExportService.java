@@ -2,6 +2,10 @@ package cn.bangfu.market.exports;
 
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.catalogue.Category;
+import cn.bangfu.market.catalogue.Certification;
+import cn.bangfu.market.catalogue.ProductStatus;
+import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeKind;
 import cn.bangfu.market.households.HouseholdCategory;
 import cn.bangfu.market.income.AlertReason;
@@ -229,7 +233,9 @@ public class ExportService {
                 whole("记录批次号", "recordingId", 12, "c.recording_id"),
                 text("记录人", "recordedBy", 16, "c.recorded_by"),
                 fixed("记录时间", "recordedAt", 22, "export_instant(c.created_at)"),
-                text("冲正原因", "reason", 28, "c.reason"));
+                text("冲正原因", "reason", 28, "c.reason"),
+                text("资产编号", "assetRef", 18, "c.asset_ref"),     // 扶贫项目资产, a dividend's
+                text("资产名称", "assetName", 20, "c.asset_name"));
     }
 
     public Export contributions(String bureauRegion, String regionCode, LocalDate from, LocalDate to,
@@ -303,6 +309,35 @@ public class ExportService {
         String name = "cooperatives_" + region.code + "_" + year;
         String chinese = "经营主体联农带农成效_" + region.name + "_" + region.code + "_" + year;
         return export(chinese, name, format, english ? "cooperatives" : "联农带农成效", english, query, clientGone);
+    }
+
+    static List<Column> productColumns(boolean english) {
+        String certifications = english ? "array_to_string(p.certifications, ',')"
+                : "array_to_string(array(select " + label("c", Certification.values(), c -> c.label, false)
+                + " from unnest(p.certifications) with ordinality as u (c, n) order by n), '、')";
+        // the headers are the price-list import's own names (ProductColumns): the file imports as it is
+        return List.of(
+                whole("产品ID", "id", 10, "p.id"),
+                text("货号", "sku", 18, "p.sku"),
+                text("品名", "name", 28, "p.name"),
+                fixed("品类", "category", 10, label("p.category", Category.values(), c -> c.label, english)),
+                text("单位", "unit", 8, "p.unit"),
+                fen("单价(元)", "priceYuan", 12, "p.price_fen"),
+                whole("库存", "stock", 10, "p.stock"),
+                whole("农户分成(基点)", "householdShareBp", 14, "p.household_share_bp"),
+                text("品牌", "brand", 14, "p.brand"),
+                fixed("认证", "certifications", 24, certifications),
+                fixed("状态", "status", 8, label("p.status", ProductStatus.values(), st -> st.label, english)),
+                whole("版本", "version", 8, "p.version"));
+    }
+
+    /** A cooperative's price list (产品清单), every product by id, as the price-list import reads it back. */
+    public Export products(Cooperative cooperative, ExportFormat format, boolean english, ClientGone clientGone) {
+        Query query = new Query(productColumns(english), "from product p where p.cooperative_id = ? order by p.id",
+                List.of(cooperative.id));
+        String name = "products_" + cooperative.id;
+        String chinese = "产品清单_" + cooperative.name + "_" + cooperative.id;
+        return export(chinese, name, format, english ? "products" : "产品清单", english, query, clientGone);
     }
 
     /** The region to export: the one asked for (inside the bureau's region) or the bureau's own. */

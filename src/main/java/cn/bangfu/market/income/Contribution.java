@@ -65,6 +65,13 @@ public class Contribution extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** 扶贫项目资产: the asset a dividend came from (its reference and name), null for any other row. */
+    @Column(name = "asset_ref")
+    public String assetRef;
+
+    @Column(name = "asset_name")
+    public String assetName;
+
     /** When it was recorded (recordedAt). */
     @Column(name = "created_at")
     public Instant createdAt;
@@ -92,6 +99,8 @@ public class Contribution extends PanacheEntityBase {
                 sourceType, sourceId);
         r.reversalOf = id;
         r.reason = reason;
+        r.assetRef = assetRef;
+        r.assetName = assetName;
         return r;
     }
 }

@@ -17,11 +17,15 @@ public record ContributionView(long id, long householdId, String householdCode, 
                                Instant recordedAt,
                                @Schema(nullable = true, description = "The row this one reverses") Long reversalOf,
                                @Schema(nullable = true, description = "Why the reversed row was corrected")
-                               String reason) {
+                               String reason,
+                               @Schema(nullable = true, description = "A dividend's asset (扶贫项目资产): its reference")
+                               String assetRef,
+                               @Schema(nullable = true, description = "A dividend's asset: its name")
+                               String assetName) {
 
     static ContributionView of(Contribution c, String householdCode) {
         return new ContributionView(c.id, c.householdId, householdCode, c.cooperativeId, c.mechanism, c.amountFen,
                 c.date, c.sourceType, c.sourceId, c.linkId, c.recordingId, c.recordedBy, c.createdAt, c.reversalOf,
-                c.reason);
+                c.reason, c.assetRef, c.assetName);
     }
 }

@@ -4,6 +4,7 @@ import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.cooperatives.Cooperative;
+import cn.bangfu.market.cooperatives.CooperativeService;
 import cn.bangfu.market.households.Household;
 import cn.bangfu.market.links.BenefitLink;
 import cn.bangfu.market.links.Mechanism;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
@@ -29,6 +29,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class IncomeService {
+
+    @Inject
+    CooperativeService cooperatives;
 
     @Inject
     EntityManager em;
@@ -147,14 +150,22 @@ public class IncomeService {
         if (claim.replayed()) {
             return new Recorded(claim.replay(), false);
         }
-        em.createNativeQuery("insert into dividend_declaration (id, cooperative_id, amount_fen, date, note) "
-                        + "values (?1, ?2, ?3, ?4, ?5)")
+        String assetRef = stripped(request.assetRef());
+        String assetName = stripped(request.assetName());
+        em.createNativeQuery("insert into dividend_declaration (id, cooperative_id, amount_fen, date, note, "
+                        + "asset_ref, asset_name) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
                 .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, request.amountFen())
-                .setParameter(4, request.date()).setParameter(5, request.note())
+                .setParameter(4, request.date()).setParameter(5, request.note()).setParameter(6, assetRef)
+                .setParameter(7, assetName)
                 .executeUpdate();
         List<ActiveLink> links = activeLinks(cooperativeId, Mechanism.DIVIDEND, request.date(), "", Map.of());
-        return record(claim.stamp(), split(claim.stamp(), request.amountFen(), links, request.date(),
-                SourceType.DIVIDEND, id), codes(links));
+        List<Contribution> rows = split(claim.stamp(), request.amountFen(), links, request.date(),
+                SourceType.DIVIDEND, id);
+        rows.forEach(row -> {
+            row.assetRef = assetRef;
+            row.assetName = assetName;
+        });
+        return record(claim.stamp(), rows, codes(links));
     }
 
     /**
@@ -293,11 +304,7 @@ public class IncomeService {
 
     /** Locks the cooperative's row: its recordings run one at a time, and a replay waits for the original. */
     private Cooperative lockCooperative(long cooperativeId) {
-        Cooperative cooperative = em.find(Cooperative.class, cooperativeId, LockModeType.PESSIMISTIC_WRITE);
-        if (cooperative == null) {
-            throw ApiProblem.notFound("cooperative", cooperativeId);
-        }
-        return cooperative;
+        return cooperatives.lock(cooperativeId);
     }
 
     private Household requireHousehold(long id) {
@@ -310,5 +317,9 @@ public class IncomeService {
 
     private long nextId(String sequence) {
         return ((Number) em.createNativeQuery("select nextval('" + sequence + "')").getSingleResult()).longValue();
+    }
+
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

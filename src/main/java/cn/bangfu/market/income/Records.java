@@ -2,6 +2,7 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.common.BusinessDate;
 import cn.bangfu.market.common.Note;
+import cn.bangfu.market.common.SingleLine;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -49,15 +50,21 @@ public final class Records {
         }
     }
 
-    /** 分红 declaration. */
+    /** 分红 declaration; {@code assetRef} and {@code assetName} name the assistance-funded asset it comes from. */
     public record Dividend(
             @NotNull @Min(1) @Max(1_000_000_000_000L) Long amountFen,
             @NotNull @BusinessDate LocalDate date,
-            @Note(max = 500) String note) implements Canonical {
+            @Note(max = 500) String note,
+            @Schema(description = "The asset's reference (扶贫项目资产编号), e.g. JN-PV-2021-003")
+            @SingleLine(max = 64) String assetRef,
+            @Schema(description = "The asset's name, e.g. 村级光伏电站")
+            @SingleLine(max = 200) String assetName) implements Canonical {
 
         @Override
         public String canonical() {
-            return "DIVIDEND|" + amountFen + "|" + date + "|" + (note == null ? "" : "note:" + note);
+            return "DIVIDEND|" + amountFen + "|" + date + "|" + (note == null ? "" : "note:" + note)
+                    + (assetRef == null ? "" : "|assetRef:" + assetRef)
+                    + (assetName == null ? "" : "|assetName:" + assetName);
         }
     }
 

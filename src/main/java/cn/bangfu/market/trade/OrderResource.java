@@ -125,6 +125,18 @@ public class OrderResource {
     }
 
     @GET
+    @Path("{id}/impact")
+    @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
+    @Operation(operationId = "getOrderImpact",
+            summary = "What the order did for households (帮扶成效): households reached and income created, by "
+                    + "mechanism and village, net of returns; never a household's name, code or ID",
+            description = "The buyer, a cooperative with lines in it (its own lines only), or bureau staff who see "
+                    + "the order. Zero until the order is delivered.")
+    public Impact impact(@PathParam("id") long id) {
+        return orders.impact(id, viewer());
+    }
+
+    @GET
     @RolesAllowed({Roles.BUYER, Roles.COOPERATIVE, Roles.BUREAU})
     @Operation(operationId = "listOrders",
             summary = "Orders the caller may see, newest first")

@@ -31,6 +31,9 @@ import java.util.stream.Collectors;
 public class OrderService {
 
     @Inject
+    ImpactService impact;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -287,6 +290,16 @@ public class OrderService {
     }
 
     public OrderView get(long orderId, Viewer viewer) {
+        OrderView view = visible(orderId, viewer);
+        return view.status() == OrderStatus.DELIVERED ? view.withImpact(impact.ofLines(lineIds(view))) : view;
+    }
+
+    /** What an order did for households, of the lines its viewer sees (a cooperative: its own). */
+    public Impact impact(long orderId, Viewer viewer) {
+        return impact.ofLines(lineIds(visible(orderId, viewer)));
+    }
+
+    private OrderView visible(long orderId, Viewer viewer) {
         ConsumptionOrder order = em.find(ConsumptionOrder.class, orderId);
         if (order == null) {
             throw ApiProblem.notFound("order", orderId);
@@ -298,6 +311,10 @@ public class OrderService {
             throw ApiProblem.forbidden("order " + orderId + " is not visible to you");
         }
         return OrderView.of(order, lines(orderId).stream().filter(viewer::seesLine).toList());
+    }
+
+    private static List<Long> lineIds(OrderView view) {
+        return view.lines().stream().map(OrderView.LineView::id).toList();
     }
 
     public Page<OrderView> search(Viewer viewer, OrderStatus status, PageRequest page) {

@@ -13,7 +13,10 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
                         long totalFen, Instant placedAt, @Schema(nullable = true) Instant confirmedAt,
                         @Schema(nullable = true) Instant shippedAt, @Schema(nullable = true) Instant deliveredAt,
                         @Schema(nullable = true) LocalDate deliveredOn, @Schema(nullable = true) Instant cancelledAt,
-                        long version, List<LineView> lines) {
+                        long version, List<LineView> lines,
+                        @Schema(nullable = true, description = "What the order did for households (as GET "
+                                + "/orders/{id}/impact), on GET /orders/{id} of a DELIVERED order; null elsewhere")
+                        Impact impact) {
 
     @RegisterForReflection
     public record LineView(long id, int lineNo, long productId, String productName, long cooperativeId, int quantity,
@@ -36,6 +39,11 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
         long total = visibleLines.stream().mapToLong(l -> l.amountFen).sum();
         return new OrderView(o.id, o.buyerId, o.agreementId, o.status, total, o.placedAt, o.confirmedAt,
                 o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version,
-                visibleLines.stream().map(LineView::of).toList());
+                visibleLines.stream().map(LineView::of).toList(), null);
+    }
+
+    OrderView withImpact(Impact impact) {
+        return new OrderView(id, buyerId, agreementId, status, totalFen, placedAt, confirmedAt, shippedAt, deliveredAt,
+                deliveredOn, cancelledAt, version, lines, impact);
     }
 }
