@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Bulk-import benchmark: a 10,000-row household roster (CSV) and a 10,000-row
-# link list, each POSTed once to the packaged app on a local PostgreSQL.
+# Bulk-import benchmark: a 10,000-row household roster (CSV), a 10,000-row link list and a
+# 10,000-product price list (listed new, then exported, every price edited and imported back
+# as updates), each POSTed once to the packaged app on a local PostgreSQL.
 # Usage: src/bench/import.sh [rows]   (needs: apt-get install -y postgresql)
 source "$(dirname "$0")/lib.sh"
 ROWS="${1:-10000}"
@@ -34,6 +35,10 @@ with open(f"{work}/households.csv", "w", encoding="utf-8") as f:
         first = "620826%04d%02d%02d%03d" % (random.randint(1950, 1999), random.randint(1, 12), random.randint(1, 28), random.randint(0, 999))
         idn = first + C[sum(int(a) * w for a, w in zip(first, W)) % 11]
         f.write(f"H{i:07d},农户{i},{idn},620826100{1 + i % 50:03d},{1 + i % 6},脱贫户,139{i:08d}\n")
+with open(f"{work}/products.csv", "w", encoding="utf-8") as f:
+    f.write("\ufeff货号,品名,品类,单位,单价(元),库存,农户分成(基点),品牌,认证\n")
+    for i in range(rows):
+        f.write(f"JN-{i:06d},静宁苹果 红富士 {i % 10 + 1}kg,水果,箱,{59 + i % 40}.90,{100 + i % 900},1000,静宁,地理标志、绿色食品\n")
 with open(f"{work}/links.csv", "w", encoding="utf-8") as f:
     f.write("householdCode,cooperativeId,mechanism,validFrom,weight\n")
     for i in range(rows):
@@ -47,5 +52,32 @@ for kind in households links; do
     --data-binary @"$work/$kind.csv" "http://127.0.0.1:$APP_PORT/api/v1/$kind/import")
   echo "== POST /api/v1/$kind/import: $ROWS rows, $size bytes -> HTTP ${result% *} in ${result#* } s: $(cat "$work/$kind.out")"
 done
+COOP_TOKEN=$("$BENCH_DIR/token.sh" '{"groups":["cooperative"],"cooperative_id":1}')
+post_products() {
+  local size result
+  size=$(stat -c %s "$work/$1.csv")
+  result=$(curl -s -o "$work/$1.out" -w '%{http_code} %{time_total}' -XPOST \
+    -H "authorization: Bearer $COOP_TOKEN" -H 'content-type: text/csv; charset=UTF-8' \
+    --data-binary @"$work/$1.csv" "http://127.0.0.1:$APP_PORT/api/v1/cooperatives/1/products/import")
+  echo "== POST /api/v1/cooperatives/1/products/import ($2): $ROWS rows, $size bytes -> HTTP ${result% *} in ${result#* } s: $(cat "$work/$1.out")"
+}
+post_products products "new products"
+curl -s -o "$work/exported.csv" -H "authorization: Bearer $COOP_TOKEN" \
+  "http://127.0.0.1:$APP_PORT/api/v1/cooperatives/1/products/export"
+# every price one yuan up: 10,000 updates (column 6 is 单价(元); names hold no commas or quotes)
+python3 - "$work" <<'PY'
+import sys
+from decimal import Decimal
+work = sys.argv[1]
+lines = open(f"{work}/exported.csv", encoding="utf-8").read().splitlines()
+out = [lines[0]]
+for line in lines[1:]:
+    cells = line.split(",")
+    cells[5] = str(Decimal(cells[5]) + 1)
+    out.append(",".join(cells))
+open(f"{work}/repriced.csv", "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+post_products repriced "the export, every price edited"
+echo "== rows stored: products $(psql -tAc 'select count(*) from product'), repriced $(psql -tAc 'select count(*) from product where version = 1')"
 echo "== rows stored: households $(psql -tAc 'select count(*) from household'), links $(psql -tAc 'select count(*) from benefit_link')"
 rm -rf "$work"
