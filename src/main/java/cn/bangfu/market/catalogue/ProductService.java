@@ -198,7 +198,7 @@ public class ProductService {
         return changed;
     }
 
-    /** 409 when another product of the cooperative has the product's sku (the unique index backs this). */
+    /** 409 when another product of the cooperative (not {@code productId}) has {@code sku}; the unique index backs this. */
     private void requireFreeSku(long cooperativeId, String sku, Long productId) {
         if (sku == null) {
             return;

@@ -1,0 +1,395 @@
+// 工作台: pages for bureau staff, each reading the public API (/api/v1) with the signed-in token.
+// Text from the API is only ever set as textContent (a head name may be "<script>" or "=HYPERLINK").
+
+const LANG = new URLSearchParams(location.search).get('lang')?.startsWith('en') ? 'en' : 'zh';
+const TEXT = {
+  zh: {
+    skip: '跳到正文', title: '帮扶集市 · 工作台', year: '年度', signOut: '退出',
+    'nav.overview': '总览', 'nav.households': '农户', 'nav.alerts': '风险预警', 'nav.import': '导入',
+    'nav.export': '导出', 'nav.agreements': '协议',
+    'signIn.title': '登录', 'signIn.dev': '开发与测试环境：选择一个身份，由 /dev/token 签发令牌。',
+    'signIn.identity': '身份', 'signIn.county': '县级农业农村局（静宁县 620826）', 'signIn.city': '市级（平凉市 620800）',
+    'signIn.province': '省级（甘肃省 620000）', 'signIn.region': '或输入区域代码', 'signIn.submit': '登录',
+    'signIn.unavailable': '此环境没有开发令牌：请通过统一身份认证登录。',
+    households: '农户数', linked: '联农带农户数', atRisk: '风险户数', alerts: '预警户数', sales: '销售额(元)',
+    income: '农户收入(元)', growth: '销售增长', byMechanism: '带农收益（按联结方式）', topEntities: '带农收益最多的经营主体',
+    entity: '经营主体', returned: '带农收益(元)', returnedBp: '带农比例', agreementsTitle: '东西部协作协议完成情况',
+    agreement: '协议', target: '目标(元)', realized: '完成(元)', progress: '进度', noLine: '未设置监测线',
+    village: '村代码', codeOrName: '户编码或户主姓名', search: '查询', code: '户编码', headName: '户主姓名',
+    idNumber: '身份证号', members: '家庭人口', category: '户类别', perCapita: '人均收入(元)', previousPerCapita: '上年人均(元)',
+    line: '监测线(元)', reasons: '预警原因', yearFigures: '年度收入', ledger: '收益明细', history: '变更记录',
+    date: '日期', mechanism: '联结方式', amount: '金额(元)', otherIncome: '其他收入(元)', annualIncome: '年收入(元)',
+    importTitle: '导入名单', importKind: '名单类型', rosterKind: '农户名单', linkKind: '联农带农关系', file: '文件（CSV 或 XLSX）',
+    upload: '导入', template: '下载模板', imported: '已导入 {n} 行', row: '行', field: '列', message: '问题',
+    exportTitle: '导出台账', exportKind: '内容', regionCode: '区域代码', ledgerKind: '农户收入台账', contributionKind: '收益明细',
+    cooperativeKind: '经营主体联农带农成效', format: '格式', download: '下载', downloaded: '已下载 {n} 字节',
+    downloading: '正在下载…', buyerRegion: '购买方', sellerRegion: '销售方', orders: '订单数', recognized: '认定产品(元)',
+    none: '暂无数据', failed: '请求失败',
+    SALES_SHARE: '销售分成', DIVIDEND: '入股分红', PROCUREMENT: '订单收购', WAGE: '务工就业', LAND_RENT: '土地流转',
+    BELOW_LINE: '低于监测线', NEAR_LINE: '接近监测线', INCOME_DROP: '收入骤减',
+    POVERTY_ALLEVIATED: '脱贫户', MONITORED_UNSTABLE: '脱贫不稳定户', MONITORED_MARGINAL: '边缘易致贫户',
+    MONITORED_SUDDEN_HARDSHIP: '突发严重困难户', ORDINARY: '一般农户',
+  },
+  en: {
+    skip: 'Skip to content', title: 'Bangfu market · console', year: 'Year', signOut: 'Sign out',
+    'nav.overview': 'Overview', 'nav.households': 'Households', 'nav.alerts': 'Alerts', 'nav.import': 'Import',
+    'nav.export': 'Export', 'nav.agreements': 'Agreements',
+    'signIn.title': 'Sign in', 'signIn.dev': 'Development and test: pick an identity; /dev/token signs its token.',
+    'signIn.identity': 'Identity', 'signIn.county': 'County bureau (Jingning 620826)', 'signIn.city': 'City (Pingliang 620800)',
+    'signIn.province': 'Province (Gansu 620000)', 'signIn.region': 'or a region code', 'signIn.submit': 'Sign in',
+    'signIn.unavailable': 'This environment has no development tokens: sign in through the identity provider.',
+    households: 'Households', linked: 'Linked households', atRisk: 'At risk', alerts: 'Alerts', sales: 'Sales (yuan)',
+    income: 'Household income (yuan)', growth: 'Sales growth', byMechanism: 'Income created, by mechanism',
+    topEntities: 'Entities that returned most', entity: 'Entity', returned: 'Returned (yuan)', returnedBp: 'Returned',
+    agreementsTitle: 'Paired-region agreements', agreement: 'Agreement', target: 'Target (yuan)',
+    realized: 'Realized (yuan)', progress: 'Progress', noLine: 'no monitoring line', village: 'Village code',
+    codeOrName: 'Code or head name', search: 'Search', code: 'Code', headName: 'Head', idNumber: 'ID number',
+    members: 'Members', category: 'Category', perCapita: 'Per capita (yuan)', previousPerCapita: 'Last year (yuan)',
+    line: 'Line (yuan)', reasons: 'Reasons', yearFigures: 'Year figures', ledger: 'Ledger', history: 'History',
+    date: 'Date', mechanism: 'Mechanism', amount: 'Amount (yuan)', otherIncome: 'Other income (yuan)',
+    annualIncome: 'Annual income (yuan)', importTitle: 'Import', importKind: 'List', rosterKind: 'Household roster',
+    linkKind: 'Benefit links', file: 'File (CSV or XLSX)', upload: 'Import', template: 'Template',
+    imported: '{n} rows imported', row: 'Row', field: 'Column', message: 'Problem', exportTitle: 'Export', regionCode: 'Region code',
+    exportKind: 'Content', ledgerKind: 'Household income ledger', contributionKind: 'Contribution ledger',
+    cooperativeKind: 'Entity assessment', format: 'Format', download: 'Download', downloaded: '{n} bytes downloaded',
+    downloading: 'Downloading…', buyerRegion: 'Buyer side', sellerRegion: 'Seller side', orders: 'Orders',
+    recognized: 'Recognised (yuan)', none: 'Nothing yet', failed: 'The request failed',
+    SALES_SHARE: 'Sales share', DIVIDEND: 'Dividend', PROCUREMENT: 'Procurement', WAGE: 'Wage', LAND_RENT: 'Land rent',
+    BELOW_LINE: 'Below line', NEAR_LINE: 'Near line', INCOME_DROP: 'Income drop',
+    POVERTY_ALLEVIATED: 'Poverty alleviated', MONITORED_UNSTABLE: 'Unstable (monitored)',
+    MONITORED_MARGINAL: 'Marginal (monitored)', MONITORED_SUDDEN_HARDSHIP: 'Sudden hardship (monitored)',
+    ORDINARY: 'Ordinary',
+  },
+};
+const t = (key, values = {}) => (TEXT[LANG][key] ?? key).replace(/\{(\w+)}/g, (_, k) => values[k]);
+const MECHANISMS = ['SALES_SHARE', 'DIVIDEND', 'PROCUREMENT', 'WAGE', 'LAND_RENT'];
+const TOKEN_KEY = 'bangfu.console.token'; // sessionStorage: gone with the tab, never localStorage
+const REGION_KEY = 'bangfu.console.region';
+
+/** An element with attributes and children (strings become text nodes). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) node.append(child instanceof Node ? child : String(child ?? ''));
+  return node;
+}
+const yuan = fen => (fen === null || fen === undefined) ? '—'
+  : (fen < 0 ? '-' : '') + Math.floor(Math.abs(fen) / 100).toLocaleString('zh-CN') + '.'
+    + String(Math.abs(fen) % 100).padStart(2, '0');
+const percent = bp => (bp === null || bp === undefined) ? '—' : (bp / 100).toFixed(2) + '%';
+const region = () => sessionStorage.getItem(REGION_KEY);
+const year = () => document.getElementById('year').value;
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || String(status));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** A call to the public API with the signed-in token; problems become ApiErrors. */
+async function api(path, options = {}) {
+  const headers = { 'Accept-Language': LANG === 'en' ? 'en' : 'zh-CN', ...(options.headers || {}) };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch('/api/v1' + path, { ...options, headers });
+  if (response.status === 401) {
+    signOut();
+    throw new ApiError(401);
+  }
+  if (!response.ok) {
+    let problem = null;
+    try { problem = await response.json(); } catch (ignored) { /* not a problem document */ }
+    throw new ApiError(response.status, problem);
+  }
+  return options.raw ? response : response.json();
+}
+
+function table(headers, rows, numeric = []) {
+  if (rows.length === 0) return el('p', {}, t('none'));
+  return el('div', { class: 'table-wrap' }, el('table', {},
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows.map(r => el('tr', {}, r.map((cell, i) =>
+      el('td', numeric.includes(i) ? { class: 'num' } : {}, cell)))))));
+}
+
+function card(label, value, id) {
+  return el('div', { class: 'card', id }, el('div', {}, label), el('div', { class: 'value' }, value));
+}
+
+function problem(error) {
+  return el('p', { class: 'problem', role: 'alert' }, t('failed') + ': ' + error.message);
+}
+
+// ---- pages ----
+
+async function overview(page) {
+  const [report, entities, agreements] = await Promise.all([
+    api(`/reports/regions?regionCode=${region()}&year=${year()}`),
+    api(`/reports/cooperatives?regionCode=${region()}&year=${year()}`),
+    api(`/reports/agreements?year=${year()}`)]);
+  let alerts;
+  try {
+    alerts = (await api(`/households/alerts?regionCode=${region()}&year=${year()}&size=1`)).total;
+  } catch (e) {
+    if (e.status !== 422 && e.status !== 400) throw e;
+    alerts = t('noLine');
+  }
+  const total = report.total;
+  const byMechanism = {};
+  entities.forEach(e => Object.entries(e.byMechanism).forEach(([m, fen]) => byMechanism[m] = (byMechanism[m] || 0) + fen));
+  const chart = el('div', { class: 'chart', id: 'mechanism-chart', role: 'img', 'aria-label': t('byMechanism') });
+  page.append(el('h2', {}, t('nav.overview') + ' · ' + total.name),
+    el('div', { class: 'cards' },
+      card(t('households'), total.households.toLocaleString(), 'card-households'),
+      card(t('linked'), total.linkedHouseholds.toLocaleString(), 'card-linked'),
+      card(t('atRisk'), total.atRiskHouseholds ?? t('noLine'), 'card-at-risk'),
+      card(t('alerts'), alerts, 'card-alerts'),
+      card(t('sales'), yuan(total.salesFen), 'card-sales'),
+      card(t('income'), yuan(total.householdIncomeFen), 'card-income'),
+      card(t('growth'), percent(total.growthBp), 'card-growth')),
+    el('div', { class: 'grid2' },
+      el('section', {}, el('h3', {}, t('byMechanism')), chart),
+      el('section', {}, el('h3', {}, t('topEntities')), table([t('entity'), t('returned'), t('returnedBp')],
+        [...entities].sort((a, b) => b.householdIncomeFen - a.householdIncomeFen).slice(0, 5)
+          .map(e => [e.name, yuan(e.householdIncomeFen), percent(e.returnedBp)]), [1, 2]))),
+    el('section', {}, el('h3', {}, t('agreementsTitle')), agreementBars(agreements)));
+  window.echarts.init(chart).setOption({
+    animation: false,
+    tooltip: {},
+    xAxis: { type: 'category', data: MECHANISMS.map(m => t(m)) },
+    yAxis: { type: 'value', name: t('amount') },
+    series: [{ type: 'bar', data: MECHANISMS.map(m => (byMechanism[m] || 0) / 100), itemStyle: { color: '#1f5fa8' } }],
+  });
+}
+
+function agreementBars(agreements) {
+  if (agreements.length === 0) return el('p', {}, t('none'));
+  return el('ul', { class: 'bars' }, agreements.map(a => el('li', {},
+    el('label', { for: 'agreement-' + a.agreementId }, `${a.title}（${yuan(a.realizedFen)} / ${yuan(a.targetFen)}）`),
+    el('progress', { id: 'agreement-' + a.agreementId, max: 10000, value: Math.min(a.realizedBp, 10000) },
+      percent(a.realizedBp)))));
+}
+
+async function households(page) {
+  const form = el('form', { class: 'inline', id: 'household-search' },
+    el('label', {}, t('village'), el('input', { name: 'villageCode', id: 'village-code', required: true,
+      inputmode: 'numeric', pattern: '\\d{12}', value: sessionStorage.getItem('bangfu.console.village') || '' })),
+    el('label', {}, t('codeOrName'), el('input', { name: 'q', id: 'household-q' })),
+    el('button', { type: 'submit' }, t('search')));
+  const results = el('div', { id: 'household-results' });
+  page.append(el('h2', {}, t('nav.households')), form, results);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const village = form.villageCode.value.trim();
+    const q = form.q.value.trim();
+    sessionStorage.setItem('bangfu.console.village', village);
+    results.replaceChildren();
+    try {
+      const list = await api(`/households?villageCode=${encodeURIComponent(village)}&size=200`);
+      const items = list.items.filter(h => !q || h.code.includes(q) || h.headName.includes(q));
+      results.append(table([t('code'), t('headName'), t('idNumber'), t('members'), t('category')],
+        items.map(h => [el('a', { href: '#household/' + h.id }, h.code), h.headName, h.idNumber, h.members, t(h.category)])));
+    } catch (e) {
+      results.append(problem(e));
+    }
+  });
+  if (form.villageCode.value) form.requestSubmit();
+}
+
+async function household(page, id) {
+  const [h, income, ledger, changes] = await Promise.all([api(`/households/${id}`),
+    api(`/households/${id}/income?year=${year()}`),
+    api(`/contributions?householdId=${id}&from=${year()}-01-01&to=${year()}-12-31&size=100`),
+    api(`/households/${id}/changes`)]);
+  page.append(el('h2', {}, `${h.headName}（${h.code}）`),
+    el('p', {}, `${t('idNumber')} ${h.idNumber} · ${t('members')} ${h.members} · ${t('category')} ${t(h.category)}`),
+    el('h3', {}, t('yearFigures') + ' ' + income.year),
+    table([t('mechanism'), t('amount')], [
+      ...Object.entries(income.byMechanism).map(([m, fen]) => [t(m), yuan(fen)]),
+      [t('otherIncome'), yuan(income.otherIncomeFen)], [t('annualIncome'), yuan(income.annualIncomeFen)],
+      [t('perCapita'), yuan(income.perCapitaFen)], [t('line'), yuan(income.lineFen)]], [1]),
+    el('h3', {}, t('ledger')),
+    table([t('date'), t('mechanism'), t('amount'), t('entity')],
+      ledger.items.map(c => [c.date, t(c.mechanism), yuan(c.amountFen), c.cooperativeId]), [2]),
+    el('h3', {}, t('history')),
+    table([t('date'), t('members'), t('category')],
+      changes.items.map(c => [c.effectiveFrom ?? '—', c.members ?? '—', c.category ? t(c.category) : '—'])));
+}
+
+async function alerts(page) {
+  page.append(el('h2', {}, t('nav.alerts')));
+  try {
+    const list = await api(`/households/alerts?regionCode=${region()}&year=${year()}&size=100`);
+    page.append(table([t('code'), t('village'), t('members'), t('perCapita'), t('previousPerCapita'), t('line'),
+        t('reasons')], list.items.map(a => [el('a', { href: '#household/' + a.householdId }, a.householdCode),
+        a.villageCode, a.members, yuan(a.perCapitaFen), yuan(a.previousPerCapitaFen), yuan(a.lineFen),
+        el('span', { class: 'risk' }, a.reasons.map(r => t(r)).join('、'))]), [2, 3, 4, 5]));
+  } catch (e) {
+    // no line for the year in the region's province: nothing can be compared yet
+    page.append(e.status === 422 ? el('p', { id: 'no-line' }, t('noLine')) : problem(e));
+  }
+}
+
+async function importPage(page) {
+  const form = el('form', { id: 'import-form' },
+    el('label', { for: 'import-kind' }, t('importKind')),
+    el('select', { id: 'import-kind', name: 'kind' }, el('option', { value: 'households' }, t('rosterKind')),
+      el('option', { value: 'links' }, t('linkKind'))),
+    el('label', { for: 'import-file' }, t('file')),
+    el('input', { id: 'import-file', name: 'file', type: 'file', accept: '.csv,.xlsx', required: true }),
+    el('button', { type: 'submit', id: 'import-button' }, t('upload')),
+    el('button', { type: 'button', id: 'template-button' }, t('template')));
+  const result = el('div', { id: 'import-result', 'aria-live': 'polite' });
+  page.append(el('h2', {}, t('importTitle')), form, result);
+  form.querySelector('#template-button').addEventListener('click', () =>
+    download(`/${form.kind.value}/import/template`, `${form.kind.value}-template.csv`, result));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    result.replaceChildren();
+    const body = new FormData();
+    body.append('file', form.file.files[0]);
+    try {
+      const answer = await api(`/${form.kind.value}/import`, { method: 'POST', body });
+      result.append(el('p', { id: 'import-ok' }, t('imported', { n: answer.imported })));
+    } catch (e) {
+      result.append(problem(e));
+      if (e.problem?.errors?.length) {
+        result.append(el('div', { id: 'import-errors' }, table([t('row'), t('field'), t('message')],
+          e.problem.errors.map(r => [r.row, r.field, r.message]), [0])));
+      }
+    }
+  });
+}
+
+/** Streams a file from the API with progress, then hands it to the browser as a download. */
+async function download(path, fileName, status) {
+  const progress = el('p', { id: 'download-progress' }, t('downloading'));
+  status.replaceChildren(progress);
+  try {
+    const response = await api(path, { raw: true, headers: { Accept: '*/*' } });
+    const reader = response.body.getReader();
+    const chunks = [];
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.length;
+      progress.textContent = t('downloading') + ' ' + bytes.toLocaleString();
+    }
+    const link = el('a', { href: URL.createObjectURL(new Blob(chunks)), download: fileName });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    progress.textContent = t('downloaded', { n: bytes.toLocaleString() });
+  } catch (e) {
+    status.replaceChildren(problem(e));
+  }
+}
+
+async function exportPage(page) {
+  const form = el('form', { id: 'export-form' },
+    el('label', { for: 'export-region' }, t('regionCode')),
+    el('input', { id: 'export-region', name: 'regionCode', inputmode: 'numeric', pattern: '\\d{6}|\\d{12}',
+      value: region(), required: true }),
+    el('label', { for: 'export-kind' }, t('exportKind')),
+    el('select', { id: 'export-kind', name: 'kind' },
+      el('option', { value: 'household-income' }, t('ledgerKind')),
+      el('option', { value: 'contributions' }, t('contributionKind')),
+      el('option', { value: 'cooperatives' }, t('cooperativeKind'))),
+    el('label', { for: 'export-format' }, t('format')),
+    el('select', { id: 'export-format', name: 'format' }, el('option', { value: 'csv' }, 'CSV'),
+      el('option', { value: 'xlsx' }, 'XLSX')),
+    el('button', { type: 'submit', id: 'export-button' }, t('download')));
+  const status = el('div', { id: 'export-status', 'aria-live': 'polite' });
+  page.append(el('h2', {}, t('exportTitle')), form, status);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const kind = form.kind.value;
+    const range = kind === 'contributions' ? `from=${year()}-01-01&to=${year()}-12-31` : `year=${year()}`;
+    const lang = LANG === 'en' ? '&lang=en' : '';
+    const code = encodeURIComponent(form.regionCode.value.trim());
+    download(`/exports/${kind}?regionCode=${code}&${range}&format=${form.format.value}${lang}`,
+      `${kind}_${code}_${year()}.${form.format.value}`, status);
+  });
+}
+
+async function agreementsPage(page) {
+  const list = await api(`/reports/agreements?year=${year()}`);
+  page.append(el('h2', {}, t('agreementsTitle')),
+    table([t('agreement'), t('buyerRegion'), t('sellerRegion'), t('target'), t('realized'), t('recognized'),
+        t('orders'), t('progress')], list.map(a => [a.title, a.buyerRegionName, a.sellerRegionName, yuan(a.targetFen),
+        yuan(a.realizedFen), yuan(a.recognizedFen), a.orders, percent(a.realizedBp)]), [3, 4, 5, 6, 7]),
+    agreementBars(list));
+}
+
+const PAGES = { overview, households, alerts, import: importPage, export: exportPage, agreements: agreementsPage };
+
+async function route() {
+  const signedIn = !!sessionStorage.getItem(TOKEN_KEY);
+  document.getElementById('sign-in').hidden = signedIn;
+  document.getElementById('nav').hidden = !signedIn;
+  document.getElementById('who').hidden = !signedIn;
+  const page = document.getElementById('page');
+  page.replaceChildren();
+  if (!signedIn) return;
+  document.getElementById('who-region').textContent = region();
+  const [name, argument] = (location.hash.slice(1) || 'overview').split('/');
+  document.querySelectorAll('nav a').forEach(a => {
+    if (a.getAttribute('href') === '#' + name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  });
+  page.setAttribute('aria-busy', 'true');
+  try {
+    await (name === 'household' ? household(page, Number(argument)) : (PAGES[name] || overview)(page));
+  } catch (e) {
+    page.append(problem(e));
+  } finally {
+    page.removeAttribute('aria-busy');
+    page.dataset.page = name;
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  const form = event.target;
+  const code = form.regionCode.value.trim() || form.identity.value;
+  const box = document.getElementById('sign-in-problem');
+  box.hidden = true;
+  const response = await fetch('/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ groups: ['bureau'], region_code: code, sub: 'console-' + code }) });
+  if (!response.ok) {
+    box.textContent = t('signIn.unavailable');
+    box.hidden = false;
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, (await response.json()).token);
+  sessionStorage.setItem(REGION_KEY, code);
+  location.hash = '#overview';
+  route();
+}
+
+function signOut() {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(REGION_KEY);
+  route();
+}
+
+function start() {
+  document.documentElement.lang = LANG === 'en' ? 'en' : 'zh-CN';
+  document.querySelectorAll('[data-i18n]').forEach(node => node.textContent = t(node.dataset.i18n));
+  const years = document.getElementById('year');
+  const current = new Date().getFullYear();
+  for (let y = current; y >= current - 5; y--) years.append(el('option', { value: y }, y));
+  years.addEventListener('change', route);
+  document.getElementById('sign-in-form').addEventListener('submit', signIn);
+  document.getElementById('sign-out').addEventListener('click', signOut);
+  window.addEventListener('hashchange', route);
+  route();
+}
+
+start();

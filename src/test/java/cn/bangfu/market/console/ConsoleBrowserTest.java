@@ -1,0 +1,230 @@
+package cn.bangfu.market.console;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console (工作台) in a real browser: Debian's headless chromium through chromium-driver
+ * (installed by .ci/run), the service on the test port. A county bureau signs in with the
+ * development role picker, opens every page, runs an import with one bad row, downloads an export
+ * and reads its first row; each page is saved as a screenshot under target/screenshots/.
+ */
+@QuarkusTest
+class ConsoleBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+
+    private static ChromeDriver browser;
+    private static Path downloads;
+
+    @TestHTTPResource("/console/")
+    URL console;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        downloads = Files.createTempDirectory("console-downloads");
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("BANGFU_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
+                "--lang=zh-CN", "--disable-gpu");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("BANGFU_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Debian's binaries, or the ones an environment variable names; never a download. */
+    private static String executable(String variable, String debian) {
+        String path = System.getenv().getOrDefault(variable, debian);
+        assertThat(Path.of(path)).as("%s (apt-get install -y chromium chromium-driver fonts-noto-cjk)", path)
+                .isExecutable();
+        return path;
+    }
+
+    @Test
+    void aCountyBureauWorksThroughEveryPage() throws IOException {
+        Fixtures.standardRegions();
+        String village = Fixtures.newJingningVillage();
+        long cooperative = Fixtures.newCooperative(village, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 5000, "householdShareBp", 1000));
+        String code = Fixtures.uniqueCode("C");
+        long household = Fixtures.newHousehold(village, code, 3);
+        Fixtures.newLink(cooperative, household, "SALES_SHARE", YEAR + "-01-01", Map.of("weight", 1));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Fixtures.deliver(Fixtures.placeOrder(buyer, null, apple, 4), cooperative, buyer);
+        // the province's line for the year (as ExportTest sets it): the household's 2,000 fen are below it
+        Api.asBureau(Fixtures.GANSU).body(Map.of("perCapitaFen", 700_000))
+                .put("/api/v1/monitoring-lines/620000/" + YEAR).then().statusCode(200);
+        String headName = Api.asNationalBureau().get("/api/v1/households/" + household).then().statusCode(200)
+                .extract().jsonPath().getString("headName");
+
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        browser.get(console.toString());
+        new Select(browser.findElement(By.id("identity"))).selectByValue(Fixtures.JINGNING);
+        browser.findElement(By.id("sign-in-button")).click();
+        page("overview");
+        assertThat(text("card-households")).matches("(?s).*农户数.*\\d.*");
+        assertThat(text("card-sales")).contains("销售额");
+        // ECharts drew the chart (a canvas) with Chinese mechanism names
+        assertThat(browser.findElements(By.cssSelector("#mechanism-chart canvas"))).isNotEmpty();
+        assertLabelled();
+        screenshot("overview");
+
+        // keyboard only: tab from the top to the 农户 link and press Enter
+        ((JavascriptExecutor) browser).executeScript("document.activeElement && document.activeElement.blur()");
+        Actions keys = new Actions(browser);
+        for (int i = 0; i < 30 && !"农户".equals(focused().getText()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused().getText()).isEqualTo("农户");
+        keys.sendKeys(Keys.ENTER).perform();
+        page("households");
+        WebElement villageCode = browser.findElement(By.id("village-code"));
+        villageCode.clear();
+        villageCode.sendKeys(village);
+        browser.findElement(By.id("household-q")).sendKeys(code, Keys.ENTER);
+        WebElement link = waitFor(By.linkText(code));
+        assertLabelled();
+        screenshot("households");
+        link.click();
+        page("household");
+        assertThat(browser.findElement(By.id("page")).getText()).contains(headName).contains("销售分成")
+                .doesNotContainPattern("\\d{17}[\\dX]"); // the ID number masked
+        screenshot("household");
+
+        browser.get(console + "#alerts");
+        page("alerts");
+        assertThat(waitFor(By.linkText(code)).findElement(By.xpath("./ancestor::tr")).getText()).contains("低于监测线");
+        screenshot("alerts");
+
+        browser.get(console + "#import");
+        page("import");
+        new Select(browser.findElement(By.id("import-kind"))).selectByValue("households");
+        Path roster = Files.createTempFile("roster", ".csv");
+        Files.writeString(roster, "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别\n"
+                + Fixtures.uniqueCode("G") + ",张三," + Fixtures.randomIdNumber() + "," + village + ",3,脱贫户\n"
+                + Fixtures.uniqueCode("G") + ",李四," + Fixtures.randomIdNumber() + "," + village + ",0,脱贫户\n",
+                StandardCharsets.UTF_8);
+        browser.findElement(By.id("import-file")).sendKeys(roster.toAbsolutePath().toString());
+        browser.findElement(By.id("import-button")).click();
+        WebElement errors = waitFor(By.id("import-errors"));
+        assertThat(errors.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(errors.findElement(By.cssSelector("tbody td")).getText()).isEqualTo("3");
+        assertThat(errors.getText()).contains("members");
+        assertLabelled();
+        screenshot("import");
+
+        browser.get(console + "#export");
+        page("export");
+        WebElement exportRegion = browser.findElement(By.id("export-region"));
+        exportRegion.clear();
+        exportRegion.sendKeys(village);
+        new Select(browser.findElement(By.id("export-kind"))).selectByValue("household-income");
+        browser.findElement(By.id("export-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text("download-progress").startsWith("已下载"));
+        Path file = new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> downloaded("household-income"));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).startsWith("\uFEFF户编码,身份证号,户主姓名,村代码");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(code + ","));
+        assertLabelled();
+        screenshot("export");
+
+        browser.get(console + "#agreements");
+        page("agreements");
+        screenshot("agreements");
+
+        // a phone's width: nothing wider than the screen
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(console + "#overview");
+        page("overview");
+        Number overflow = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).isLessThanOrEqualTo(0);
+        screenshot("overview-phone");
+    }
+
+    /** Waits until the console has rendered {@code name} (its page element says so, and is no longer busy). */
+    private static void page(String name) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            WebElement page = d.findElement(By.id("page"));
+            return name.equals(page.getAttribute("data-page")) && page.getAttribute("aria-busy") == null;
+        });
+        assertThat(browser.findElements(By.cssSelector("#page .problem"))).as("a problem on " + name).isEmpty();
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream().findFirst()
+                .orElse(null));
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** Every visible form field has a label (axe's "label" rule, as the DOM states it). */
+    private static void assertLabelled() {
+        Number unlabelled = (Number) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll("
+                + "'input, select, textarea')].filter(e => e.offsetParent !== null && e.labels.length === 0).length");
+        assertThat(unlabelled.intValue()).isZero();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path downloaded(String prefix) {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
