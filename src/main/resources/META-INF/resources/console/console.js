@@ -11,6 +11,8 @@ const TEXT = {
     'signIn.identity': '身份', 'signIn.county': '县级农业农村局（静宁县 620826）', 'signIn.city': '市级（平凉市 620800）',
     'signIn.province': '省级（甘肃省 620000）', 'signIn.region': '或输入区域代码', 'signIn.submit': '登录',
     'signIn.unavailable': '此环境没有开发令牌：请通过统一身份认证登录。',
+    'signIn.oidc': '使用统一身份认证（OpenID Connect）登录。', 'signIn.oidcSubmit': '统一身份认证登录',
+    'signIn.failed': '登录失败，请重试。', 'signIn.notBureau': '此账号不是帮扶部门工作人员。',
     households: '农户数', linked: '联农带农户数', atRisk: '风险户数', alerts: '预警户数', sales: '销售额(元)',
     income: '农户收入(元)', growth: '销售增长', byMechanism: '带农收益（按联结方式）', topEntities: '带农收益最多的经营主体',
     entity: '经营主体', returned: '带农收益(元)', returnedBp: '带农比例', agreementsTitle: '东西部协作协议完成情况',
@@ -38,6 +40,8 @@ const TEXT = {
     'signIn.identity': 'Identity', 'signIn.county': 'County bureau (Jingning 620826)', 'signIn.city': 'City (Pingliang 620800)',
     'signIn.province': 'Province (Gansu 620000)', 'signIn.region': 'or a region code', 'signIn.submit': 'Sign in',
     'signIn.unavailable': 'This environment has no development tokens: sign in through the identity provider.',
+    'signIn.oidc': 'Sign in through the identity provider (OpenID Connect).', 'signIn.oidcSubmit': 'Sign in',
+    'signIn.failed': 'Signing in failed; try again.', 'signIn.notBureau': 'This account is not bureau staff.',
     households: 'Households', linked: 'Linked households', atRisk: 'At risk', alerts: 'Alerts', sales: 'Sales (yuan)',
     income: 'Household income (yuan)', growth: 'Sales growth', byMechanism: 'Income created, by mechanism',
     topEntities: 'Entities that returned most', entity: 'Entity', returned: 'Returned (yuan)', returnedBp: 'Returned',
@@ -358,19 +362,76 @@ async function signIn(event) {
   event.preventDefault();
   const form = event.target;
   const code = form.regionCode.value.trim() || form.identity.value;
-  const box = document.getElementById('sign-in-problem');
-  box.hidden = true;
   const response = await fetch('/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ groups: ['bureau'], region_code: code, sub: 'console-' + code }) });
   if (!response.ok) {
-    box.textContent = t('signIn.unavailable');
-    box.hidden = false;
+    signInProblem('signIn.unavailable');
     return;
   }
-  sessionStorage.setItem(TOKEN_KEY, (await response.json()).token);
-  sessionStorage.setItem(REGION_KEY, code);
+  signedIn((await response.json()).token);
+}
+
+function signInProblem(key) {
+  const box = document.getElementById('sign-in-problem');
+  box.textContent = t(key);
+  box.hidden = false;
+}
+
+/** Keeps a bureau token for this tab and opens the overview; any other token is refused. */
+function signedIn(token) {
+  const claims = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[1])));
+  const groups = claims.groups || claims.realm_access?.roles || [];
+  if (!groups.includes('bureau') || !claims.region_code) {
+    signInProblem('signIn.notBureau');
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, token);
+  sessionStorage.setItem(REGION_KEY, claims.region_code);
   location.hash = '#overview';
   route();
+}
+
+// ---- OpenID Connect: authorization code with PKCE (RFC 7636), a public client, no secret ----
+
+const PKCE_KEY = 'bangfu.console.pkce';
+const base64Url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+function base64UrlDecode(text) {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(text.length / 4) * 4, '='));
+  return Uint8Array.from(binary, c => c.charCodeAt(0));
+}
+const redirectUri = () => location.origin + location.pathname;
+
+async function oidcSignIn(config) {
+  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+  const query = new URLSearchParams({ client_id: config.clientId, response_type: 'code', scope: 'openid',
+    redirect_uri: redirectUri(), state, code_challenge: challenge, code_challenge_method: 'S256',
+    ui_locales: LANG === 'en' ? 'en' : 'zh-CN' });
+  location.assign(config.authorizationEndpoint + '?' + query);
+}
+
+/** Back from the identity provider with ?code=&state=: the code becomes a token, once. */
+async function oidcReturn(config) {
+  const params = new URLSearchParams(location.search);
+  const pkce = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, '', redirectUri() + (LANG === 'en' ? '?lang=en' : ''));
+  if (!pkce || params.get('state') !== pkce.state) {
+    signInProblem('signIn.failed');
+    return;
+  }
+  const response = await fetch(config.tokenEndpoint, { method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'),
+      redirect_uri: redirectUri(), client_id: config.clientId, code_verifier: pkce.verifier }) });
+  if (!response.ok) {
+    signInProblem('signIn.failed');
+    return;
+  }
+  signedIn((await response.json()).access_token);
 }
 
 function signOut() {
@@ -379,7 +440,7 @@ function signOut() {
   route();
 }
 
-function start() {
+async function start() {
   document.documentElement.lang = LANG === 'en' ? 'en' : 'zh-CN';
   document.querySelectorAll('[data-i18n]').forEach(node => node.textContent = t(node.dataset.i18n));
   const years = document.getElementById('year');
@@ -390,6 +451,11 @@ function start() {
   document.getElementById('sign-out').addEventListener('click', signOut);
   window.addEventListener('hashchange', route);
   route();
+  const config = await (await fetch('config')).json();
+  document.getElementById('sign-in-form').hidden = !config.devTokens;
+  document.getElementById('oidc-sign-in').hidden = config.devTokens || !config.authorizationEndpoint;
+  document.getElementById('oidc-button').addEventListener('click', () => oidcSignIn(config));
+  if (new URLSearchParams(location.search).has('code')) await oidcReturn(config);
 }
 
 start();

@@ -1,6 +1,7 @@
 package cn.bangfu.market.console;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Browser;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,16 +12,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final int YEAR = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
     private static ChromeDriver browser;
@@ -56,17 +52,7 @@ class ConsoleBrowserTest {
     @BeforeAll
     static void startBrowser() throws IOException {
         downloads = Files.createTempDirectory("console-downloads");
-        Files.createDirectories(SCREENSHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("BANGFU_CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,768",
-                "--lang=zh-CN", "--disable-gpu");
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("BANGFU_CHROMEDRIVER", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browser.start(downloads);
     }
 
     @AfterAll
@@ -74,14 +60,6 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-    }
-
-    /** Debian's binaries, or the ones an environment variable names; never a download. */
-    private static String executable(String variable, String debian) {
-        String path = System.getenv().getOrDefault(variable, debian);
-        assertThat(Path.of(path)).as("%s (apt-get install -y chromium chromium-driver fonts-noto-cjk)", path)
-                .isExecutable();
-        return path;
     }
 
     @Test
@@ -103,6 +81,8 @@ class ConsoleBrowserTest {
 
         browser.manage().window().setSize(new Dimension(1366, 768));
         browser.get(console.toString());
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("sign-in-form")).isDisplayed());
+        assertThat(browser.findElement(By.id("oidc-sign-in")).isDisplayed()).isFalse();
         new Select(browser.findElement(By.id("identity"))).selectByValue(Fixtures.JINGNING);
         browser.findElement(By.id("sign-in-button")).click();
         page("overview");
@@ -215,8 +195,8 @@ class ConsoleBrowserTest {
         assertThat(unlabelled.intValue()).isZero();
     }
 
-    private static void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        Browser.screenshot(browser, name);
     }
 
     private static Path downloaded(String prefix) {

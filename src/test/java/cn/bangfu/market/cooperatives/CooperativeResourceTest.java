@@ -151,7 +151,7 @@ class CooperativeResourceTest {
                 .get("/api/v1/cooperatives").then().statusCode(200)
                 .body("items.id", hasItem((int) jingning))
                 .body("items.id", not(hasItem((int) wuqing)))
-                .body("items.regionCode", everyItem(equalTo(Fixtures.JINGNING)));
+                .body("items.regionCode", everyItem(startsWith("62"))); // Gansu's subtree, villages included
         Api.asNationalBureau().queryParam("regionCode", Fixtures.TIANJIN).queryParam("status", "PENDING")
                 .queryParam("size", 200).get("/api/v1/cooperatives").then().statusCode(200)
                 .body("items.id", hasItem((int) wuqing))

@@ -1,6 +1,7 @@
 package cn.bangfu.market.identity;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Browser;
 import cn.bangfu.market.support.Fixtures;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -8,8 +9,15 @@ import io.restassured.specification.RequestSpecification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -33,6 +41,7 @@ import static org.hamcrest.Matchers.equalTo;
  * three roles drive the service, which verifies them through the realm's JWKS and issuer only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakIT {
 
     private static final Path REALM = Path.of("k8s/keycloak/bangfu-realm.json");
@@ -220,6 +229,50 @@ class KeycloakIT {
      * have no browser, so they let the client take passwords directly (password grant), on this
      * test realm only. The tokens are the same access tokens, with the same mappers.
      */
+    /**
+     * The console in a real browser against the realm: authorization code with PKCE through
+     * Keycloak's own login page, then the overview of the user's region. Last, because it reads
+     * the regions the first test registers.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theConsoleSignsInThroughTheRealmWithPkce() throws IOException {
+        String admin = adminToken();
+        Map<String, Object> client = admin(admin).queryParam("clientId", CLIENT).get("/admin/realms/bangfu/clients")
+                .then().statusCode(200).extract().jsonPath().getMap("[0]");
+        assertThat(client.get("redirectUris")).isEqualTo(List.of("/console/*"));
+        // the committed realm's redirect URIs are relative to its rootUrl: here, the service under test
+        admin(admin).body(Map.of("rootUrl", serviceUrl)).put("/admin/realms/bangfu/clients/" + client.get("id"))
+                .then().statusCode(204);
+        String[] user = newUser("bureau", Map.of("region_code", Fixtures.JINGNING));
+        ChromeDriver browser = Browser.start(Files.createTempDirectory("console-oidc"));
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(serviceUrl + "/console/");
+            wait.until(d -> d.findElement(By.id("oidc-button")).isDisplayed());
+            assertThat(browser.findElement(By.id("sign-in-form")).isDisplayed()).as("no role picker in production")
+                    .isFalse();
+            browser.findElement(By.id("oidc-button")).click();
+            wait.until(d -> !d.findElements(By.id("username")).isEmpty());
+            assertThat(browser.getCurrentUrl()).startsWith(keycloakUrl + "/realms/bangfu/")
+                    .contains("code_challenge_method=S256");
+            browser.findElement(By.id("username")).sendKeys(user[0]);
+            browser.findElement(By.id("password")).sendKeys(user[1]);
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> "overview".equals(d.findElement(By.id("page")).getAttribute("data-page"))
+                    && d.findElement(By.id("page")).getAttribute("aria-busy") == null);
+            assertThat(browser.findElements(By.cssSelector("#page .problem"))).isEmpty();
+            assertThat(browser.findElement(By.id("who-region")).getText()).isEqualTo(Fixtures.JINGNING);
+            assertThat(browser.findElement(By.id("page")).getText()).contains("静宁县");
+            assertThat(browser.getCurrentUrl()).doesNotContain("code=");
+            JavascriptExecutor js = browser;
+            assertThat(((Number) js.executeScript("return localStorage.length")).intValue()).isZero();
+            Browser.screenshot(browser, "sign-in-oidc");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private void allowPasswordGrantForTheseTests() {
         String admin = adminToken();
         Map<String, Object> client = admin(admin).queryParam("clientId", CLIENT).get("/admin/realms/bangfu/clients")
