@@ -180,7 +180,7 @@ function agreementBars(agreements) {
 
 async function households(page) {
   const form = el('form', { class: 'inline', id: 'household-search' },
-    el('label', {}, t('village'), el('input', { name: 'villageCode', id: 'village-code', required: true,
+    el('label', {}, t('village'), el('input', { name: 'villageCode', id: 'village-code',
       inputmode: 'numeric', pattern: '\\d{12}', value: sessionStorage.getItem('bangfu.console.village') || '' })),
     el('label', {}, t('codeOrName'), el('input', { name: 'q', id: 'household-q' })),
     el('button', { type: 'submit' }, t('search')));
@@ -193,15 +193,17 @@ async function households(page) {
     sessionStorage.setItem('bangfu.console.village', village);
     results.replaceChildren();
     try {
-      const list = await api(`/households?villageCode=${encodeURIComponent(village)}&size=200`);
-      const items = list.items.filter(h => !q || h.code.includes(q) || h.headName.includes(q));
+      // a village, else the bureau's whole region; q: the start of a code or a part of the head's name
+      const scope = village ? `villageCode=${encodeURIComponent(village)}` : `regionCode=${region()}`;
+      const list = await api(`/households?${scope}&q=${encodeURIComponent(q)}&size=200`);
+      const items = list.items;
       results.append(table([t('code'), t('headName'), t('idNumber'), t('members'), t('category')],
         items.map(h => [el('a', { href: '#household/' + h.id }, h.code), h.headName, h.idNumber, h.members, t(h.category)])));
     } catch (e) {
       results.append(problem(e));
     }
   });
-  if (form.villageCode.value) form.requestSubmit();
+  if (form.villageCode.value) form.requestSubmit(); // the village of the last search
 }
 
 async function household(page, id) {

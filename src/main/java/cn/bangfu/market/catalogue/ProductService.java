@@ -4,6 +4,7 @@ import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
+import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
@@ -229,7 +230,7 @@ public class ProductService {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }
         }
-        String text = query.text() == null ? null : "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+        String text = query.text() == null ? null : "%" + TextRules.likeEscaped(query.text().toLowerCase(Locale.ROOT)) + "%";
         return HqlFilter.of("from Product p join Cooperative c on c.id = p.cooperativeId"
                         + " where p.status = :active and c.status = :approved")
                 .bind("active", ProductStatus.ACTIVE).bind("approved", CooperativeStatus.APPROVED)
@@ -270,9 +271,6 @@ public class ProductService {
         }
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     /** Certifications as stored: distinct, in the enum's order. */
     static String[] toArray(List<Certification> certifications) {

@@ -240,6 +240,13 @@ public class ProblemMappers {
 
     private Response respond(HttpServerRequest request, int status, String title, String detail,
                              List<Violation> violations, List<?> errors, Integer errorCount) {
+        if (request != null && ProblemTexts.prefersChinese(request.getHeader("Accept-Language"))) {
+            // the same problem in Chinese: status, fields and row errors as they are
+            title = ProblemTexts.title(title);
+            detail = ProblemTexts.message(detail);
+            violations = violations.stream().map(v -> new Violation(v.field(), ProblemTexts.message(v.message())))
+                    .toList();
+        }
         ProblemDetail body = new ProblemDetail("about:blank", title, status, detail,
                 request == null ? null : request.path(), violations, errors, errorCount);
         String json;

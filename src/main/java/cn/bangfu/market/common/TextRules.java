@@ -60,4 +60,9 @@ public final class TextRules {
         }
         return null;
     }
+
+    /** {@code text} for a SQL/HQL {@code like} with backslash as its escape: its own %, _ and backslashes match themselves. */
+    public static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -133,9 +134,11 @@ public class HouseholdResource {
     public Page<HouseholdView> search(@QueryParam("villageCode") String villageCode,
                                       @QueryParam("regionCode") String regionCode,
                                       @QueryParam("category") HouseholdCategory category,
+                                      @Parameter(description = "The start of a household code, or a part of the head's name")
+                                      @QueryParam("q") String q,
                                       @Valid @BeanParam PageParams page) {
         return households.search(caller.bureauRegion(), villageCode != null ? villageCode : regionCode,
-                category, page.request());
+                category, q, page.request());
     }
 
     @PUT

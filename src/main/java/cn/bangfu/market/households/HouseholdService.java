@@ -1,5 +1,6 @@
 package cn.bangfu.market.households;
 
+import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
@@ -224,16 +225,22 @@ public class HouseholdService {
         return household;
     }
 
-    public Page<HouseholdView> search(String bureauRegion, String regionCode, HouseholdCategory category,
+    /** By code; {@code q} (optional) is the start of a household code or a part of the head's name. */
+    public Page<HouseholdView> search(String bureauRegion, String regionCode, HouseholdCategory category, String q,
                                       PageRequest page) {
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        return HqlFilter.of("from Household h where " + Household.IN_REGION)
+        HqlFilter filter = HqlFilter.of("from Household h where " + Household.IN_REGION)
                 .bind("pattern", pattern)
-                .and("h.category = :category", "category", category)
-                .page(em, "select h", "h", "h.code", Household.class, page)
+                .and("h.category = :category", "category", category);
+        if (q != null && !q.isBlank()) {
+            String text = TextRules.likeEscaped(q.strip());
+            filter = filter.and("h.code like :codeStart escape '\\' or h.headName like :namePart escape '\\'",
+                    "codeStart", text + "%").bind("namePart", "%" + text + "%");
+        }
+        return filter.page(em, "select h", "h", "h.code", Household.class, page)
                 .map(HouseholdView::of);
     }
 

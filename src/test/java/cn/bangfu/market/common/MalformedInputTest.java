@@ -133,6 +133,35 @@ class MalformedInputTest {
         Api.anonymous().get("/api/v1/products?category=fruit&certification=&page=").then().statusCode(200);
     }
 
+    /** The console sends Accept-Language zh-CN: the same problem, status and fields, in Chinese. */
+    @Test
+    void problemsSpeakChineseWhenAskedTo() {
+        Fixtures.standardRegions();
+        Response english = Api.asNationalBureau().get("/api/v1/orders/987654321");
+        Response chinese = Api.asNationalBureau().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                .get("/api/v1/orders/987654321");
+        english.then().statusCode(404).body("title", org.hamcrest.Matchers.equalTo("Not Found"))
+                .body("detail", org.hamcrest.Matchers.equalTo("order 987654321 does not exist"));
+        chinese.then().statusCode(404).contentType("application/problem+json")
+                .body("title", org.hamcrest.Matchers.equalTo("未找到"))
+                .body("detail", org.hamcrest.Matchers.equalTo("订单 987654321 不存在"));
+        assertThat(chinese.jsonPath().getMap("").keySet()).isEqualTo(english.jsonPath().getMap("").keySet());
+
+        Map<String, Object> product = Fixtures.productBody();
+        product.remove("name");
+        product.put("priceFen", 0);
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        Api.asCooperative(cooperative).header("Accept-Language", "zh").body(product)
+                .post("/api/v1/cooperatives/" + cooperative + "/products").then().statusCode(400)
+                .body("title", org.hamcrest.Matchers.equalTo("参数不符合要求"))
+                .body("violations.field", org.hamcrest.Matchers.equalTo(List.of("name", "priceFen")))
+                .body("violations.message", org.hamcrest.Matchers.equalTo(List.of("不能为空", "必须大于或等于1")))
+                .body("detail", org.hamcrest.Matchers.equalTo("name：不能为空；priceFen：必须大于或等于1"));
+        Api.asBureau(Fixtures.WUQING).header("Accept-Language", "en-US,zh;q=0.5")
+                .get("/api/v1/reports/regions?regionCode=" + Fixtures.JINGNING).then().statusCode(403)
+                .body("title", org.hamcrest.Matchers.equalTo("Forbidden"));
+    }
+
     @Test
     void unknownPathsAndMethodsAreProblems() {
         Response notFound = Api.anonymous().get("/api/v1/nothing-here");

@@ -184,4 +184,30 @@ class HouseholdResourceTest {
                 Api.asBureau(Fixtures.JINGNING).body(bad).put("/api/v1/households/" + id + "/other-income/2026")
                         .then().statusCode(400));
     }
+
+    /** q: the start of a household code, or a part of the head's name; % and _ are plain characters. */
+    @Test
+    void searchByTheStartOfACodeOrPartOfAName() {
+        String village = Fixtures.newJingningVillage();
+        String prefix = Fixtures.uniqueCode("Q");
+        Map<String, Object> first = Fixtures.householdBody(village);
+        first.put("code", prefix + "-1");
+        first.put("headName", "欧阳娜娜");
+        Map<String, Object> second = Fixtures.householdBody(village);
+        second.put("code", prefix + "-2");
+        second.put("headName", "李秀英");
+        for (Map<String, Object> body : List.of(first, second)) {
+            Api.asNationalBureau().body(body).post("/api/v1/households").then().statusCode(201);
+        }
+        Api.asBureau(Fixtures.JINGNING).queryParam("q", prefix).get("/api/v1/households").then().statusCode(200)
+                .body("items.code", contains(prefix + "-1", prefix + "-2"));
+        Api.asBureau(Fixtures.JINGNING).queryParam("villageCode", village).queryParam("q", "秀英")
+                .get("/api/v1/households").then().statusCode(200).body("items.code", contains(prefix + "-2"));
+        Api.asBureau(Fixtures.JINGNING).queryParam("villageCode", village).queryParam("q", prefix.substring(1))
+                .get("/api/v1/households").then().statusCode(200).body("total", equalTo(0)); // a start, not a part
+        Api.asBureau(Fixtures.JINGNING).queryParam("villageCode", village).queryParam("q", "%")
+                .get("/api/v1/households").then().statusCode(200).body("total", equalTo(0));
+        Api.asBureau(Fixtures.WUQING).queryParam("q", prefix).get("/api/v1/households").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
 }
