@@ -357,6 +357,7 @@ async function route() {
   } finally {
     page.removeAttribute('aria-busy');
     page.dataset.page = name;
+    performance.mark('bangfu:' + name); // for src/bench/console.sh: the page drawn with its data
   }
 }
 
