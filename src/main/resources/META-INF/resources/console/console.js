@@ -131,21 +131,19 @@ function problem(error) {
 // ---- pages ----
 
 async function overview(page) {
-  const [report, entities, agreements] = await Promise.all([
-    api(`/reports/regions?regionCode=${region()}&year=${year()}`),
-    api(`/reports/cooperatives?regionCode=${region()}&year=${year()}`),
+  // the figures first (region report and alert count, a few hundred ms at 100,000 households);
+  // the entities' assessment, which sums the year's ledger rows, fills its sections when it comes
+  const later = Promise.all([api(`/reports/cooperatives?regionCode=${region()}&year=${year()}`),
     api(`/reports/agreements?year=${year()}`)]);
-  let alerts;
-  try {
-    alerts = (await api(`/households/alerts?regionCode=${region()}&year=${year()}&size=1`)).total;
-  } catch (e) {
-    if (e.status !== 422 && e.status !== 400) throw e;
-    alerts = t('noLine');
-  }
+  later.catch(() => {}); // awaited below; no unhandled rejection while the figures load
+  const alertCount = api(`/households/alerts?regionCode=${region()}&year=${year()}&size=1`).then(a => a.total,
+    e => { if (e.status === 422 || e.status === 400) return t('noLine'); throw e; });
+  const [report, alerts] = await Promise.all([api(`/reports/regions?regionCode=${region()}&year=${year()}`),
+    alertCount]);
   const total = report.total;
-  const byMechanism = {};
-  entities.forEach(e => Object.entries(e.byMechanism).forEach(([m, fen]) => byMechanism[m] = (byMechanism[m] || 0) + fen));
   const chart = el('div', { class: 'chart', id: 'mechanism-chart', role: 'img', 'aria-label': t('byMechanism') });
+  const entitiesBox = el('div', { id: 'top-entities' });
+  const agreementsBox = el('div', { id: 'overview-agreements' });
   page.append(el('h2', {}, t('nav.overview') + ' · ' + total.name),
     el('div', { class: 'cards' },
       card(t('households'), total.households.toLocaleString(), 'card-households'),
@@ -157,10 +155,16 @@ async function overview(page) {
       card(t('growth'), percent(total.growthBp), 'card-growth')),
     el('div', { class: 'grid2' },
       el('section', {}, el('h3', {}, t('byMechanism')), chart),
-      el('section', {}, el('h3', {}, t('topEntities')), table([t('entity'), t('returned'), t('returnedBp')],
-        [...entities].sort((a, b) => b.householdIncomeFen - a.householdIncomeFen).slice(0, 5)
-          .map(e => [e.name, yuan(e.householdIncomeFen), percent(e.returnedBp)]), [1, 2]))),
-    el('section', {}, el('h3', {}, t('agreementsTitle')), agreementBars(agreements)));
+      el('section', {}, el('h3', {}, t('topEntities')), entitiesBox)),
+    el('section', {}, el('h3', {}, t('agreementsTitle')), agreementsBox));
+  performance.mark('bangfu:overview-figures'); // for src/bench/console.sh: the figures drawn
+  const [entities, agreements] = await later;
+  const byMechanism = {};
+  entities.forEach(e => Object.entries(e.byMechanism).forEach(([m, fen]) => byMechanism[m] = (byMechanism[m] || 0) + fen));
+  entitiesBox.append(table([t('entity'), t('returned'), t('returnedBp')],
+    [...entities].sort((a, b) => b.householdIncomeFen - a.householdIncomeFen).slice(0, 5)
+      .map(e => [e.name, yuan(e.householdIncomeFen), percent(e.returnedBp)]), [1, 2]));
+  agreementsBox.append(agreementBars(agreements));
   window.echarts.init(chart).setOption({
     animation: false,
     tooltip: {},

@@ -82,7 +82,9 @@ class ConsoleBrowserTest {
                 .extract().jsonPath().getString("headName");
 
         browser.manage().window().setSize(new Dimension(1366, 768));
-        browser.get(console.toString());
+        // as the README says to open it: /console, which goes to /console/
+        browser.get(console.toString().replaceAll("/$", "") + "?lang=zh");
+        assertThat(browser.getCurrentUrl()).isEqualTo(console + "?lang=zh");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("sign-in-form")).isDisplayed());
         assertThat(browser.findElement(By.id("oidc-sign-in")).isDisplayed()).isFalse();
         new Select(browser.findElement(By.id("identity"))).selectByValue(Fixtures.JINGNING);
