@@ -6,6 +6,7 @@ import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
 import cn.bangfu.market.regions.RegionService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,11 +16,11 @@ import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.LinkedHashMap;
 
 /**
  * A cooperative's price list in bulk (产品清单导入), through the {@link ImportPipeline}: all rows or
@@ -40,6 +41,7 @@ public class ProductImport {
     Validator validator;
 
     /** What an import did: rows imported, of which products listed and products changed. */
+    @RegisterForReflection
     public record Result(int imported, int created, int updated) {
     }
 

@@ -302,10 +302,10 @@ public class ExportService {
         Years.check(year);
         Region region = scope(bureauRegion, regionCode);
         Query query = new Query(cooperativeColumns(english), """
-                from cooperative_assessment(?, null, ?, ?) a
+                from cooperative_assessment(?, null, ?) a
                 join region r on r.code = a.region_code
                 order by a.cooperative_id""",
-                List.of(region.path + "%", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+                List.of(region.path + "%", year));
         String name = "cooperatives_" + region.code + "_" + year;
         String chinese = "经营主体联农带农成效_" + region.name + "_" + region.code + "_" + year;
         return export(chinese, name, format, english ? "cooperatives" : "联农带农成效", english, query, clientGone);

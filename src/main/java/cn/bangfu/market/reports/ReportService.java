@@ -206,7 +206,8 @@ public class ReportService {
     /**
      * The 联农带农 assessment of every business entity registered in a region (its subtree) for a
      * year, by id; or of one entity ({@code onlyCooperative}). The SQL function
-     * cooperative_assessment (V18), which the export reads too, aggregates the entities' own rows;
+     * cooperative_assessment (V18, V20), which the export reads too, aggregates the entities' kept
+     * year figures (cooperative_household_year) and sales;
      * each entity's figures reconcile with /contributions to the fen.
      */
     public List<CooperativeAssessment> cooperatives(String bureauRegion, String regionCode, int year) {
@@ -227,10 +228,9 @@ public class ReportService {
                 select cooperative_id, name, kind, region_code, sales_fen, household_income_fen,
                        by_mechanism::text as by_mechanism, linked_households, paid_households,
                        paid_by_category::text as paid_by_category
-                from cooperative_assessment(:pattern, :only, :first, :last)""", Tuple.class)
+                from cooperative_assessment(:pattern, :only, :year)""", Tuple.class)
                 .setParameter("pattern", regionPattern).setParameter("only", onlyCooperative)
-                .setParameter("first", LocalDate.of(year, 1, 1)).setParameter("last", LocalDate.of(year, 12, 31))
-                .getResultList();
+                .setParameter("year", year).getResultList();
         return rows.stream().map(r -> {
             long sales = r.get("sales_fen", Long.class);
             long income = r.get("household_income_fen", Long.class);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The kept year figures (household_year, migration V12) always equal the same figures computed from
@@ -90,7 +91,20 @@ class HouseholdYearTest {
                 .as("every household has a row of the year with a line").isEqualTo(households.size());
         // the whole table, whatever the other tests wrote
         assertThat(differences(null)).isEmpty();
+        // and the entities' kept year figures (V20) are their ledger rows, summed
+        assertThat(((Number) em.createNativeQuery(ENTITY_YEAR_DIFFERENCES).getSingleResult()).longValue()).isZero();
+        assertThat(((Number) em.createNativeQuery("select count(*) from cooperative_household_year").getSingleResult())
+                .longValue()).isPositive();
     }
+
+    /** Rows of cooperative_household_year that are not the ledger's sums, and sums that have no row. */
+    private static final String ENTITY_YEAR_DIFFERENCES = """
+            with ledger as (select cooperative_id, extract(year from date)::integer as year, household_id, mechanism,
+                                   sum(amount_fen)::bigint as amount_fen
+                            from contribution group by 1, 2, 3, 4),
+                 kept as (select cooperative_id, year, household_id, mechanism, amount_fen from cooperative_household_year)
+            select count(*) from ((select * from kept except select * from ledger)
+                                  union all (select * from ledger except select * from kept)) d""";
 
     @Test
     void theComparisonSeesAKeptFigureThatIsWrong() {
@@ -110,6 +124,17 @@ class HouseholdYearTest {
                     .setParameter(1, household).executeUpdate());
         }
         assertThat(differences(List.of(household))).isEmpty();
+        // the entities' comparison sees a wrong kept sum too (in a transaction that is rolled back)
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long[] wrong = {-1};
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into cooperative_household_year values (?1, 1999, ?2, 'WAGE', 1)")
+                    .setParameter(1, cooperative).setParameter(2, household).executeUpdate();
+            wrong[0] = ((Number) em.createNativeQuery(ENTITY_YEAR_DIFFERENCES).getSingleResult()).longValue();
+            throw new IllegalStateException("roll the planted row back");
+        })).hasMessageContaining("roll the planted row back");
+        assertThat(wrong[0]).isEqualTo(1); // a kept sum with no ledger rows under it
+        assertThat(((Number) em.createNativeQuery(ENTITY_YEAR_DIFFERENCES).getSingleResult()).longValue()).isZero();
     }
 
     private static void setLine(int year, long perCapitaFen) {

@@ -1,0 +1,85 @@
+-- The assessment reads kept figures, not the ledger (issue 17 §6: at 100,000 households the
+-- overview's entity table waited 1.4 s for cooperative_assessment to group 2,000,000 ledger rows).
+-- Per entity, year, household and mechanism, the sum of the ledger: kept like household_year_income
+-- (V4), by a statement-level trigger in the same transaction as the rows. HouseholdYearTest checks
+-- it against the ledger after a random mix of business actions.
+create table cooperative_household_year (
+    cooperative_id bigint      not null references cooperative (id),
+    year           integer     not null,
+    household_id   bigint      not null references household (id),
+    mechanism      varchar(16) not null,
+    amount_fen     bigint      not null,
+    primary key (cooperative_id, year, household_id, mechanism)
+);
+
+insert into cooperative_household_year (cooperative_id, year, household_id, mechanism, amount_fen)
+select cooperative_id, extract(year from date)::integer, household_id, mechanism, sum(amount_fen)
+from contribution
+group by 1, 2, 3, 4;
+
+create function contribution_entity_roll_up() returns trigger language plpgsql as $$
+begin
+    insert into cooperative_household_year (cooperative_id, year, household_id, mechanism, amount_fen)
+    select cooperative_id, extract(year from date)::integer, household_id, mechanism, sum(amount_fen)
+    from new_rows
+    group by 1, 2, 3, 4
+    order by 1, 2, 3, 4 -- one lock order for concurrent recordings
+    on conflict (cooperative_id, year, household_id, mechanism)
+        do update set amount_fen = cooperative_household_year.amount_fen + excluded.amount_fen;
+    return null;
+end $$;
+create trigger contribution_entity_roll_up after insert on contribution
+    referencing new table as new_rows
+    for each statement execute function contribution_entity_roll_up();
+
+-- The same assessment as V18, for a calendar year, over the kept rows (one per entity, household
+-- and mechanism instead of one per ledger row).
+drop function cooperative_assessment(text, bigint, date, date);
+create function cooperative_assessment(p_pattern text, p_only bigint, p_year integer)
+    returns table (cooperative_id bigint, name text, kind text, region_code text, sales_fen bigint,
+                   household_income_fen bigint, by_mechanism jsonb, linked_households bigint,
+                   paid_households bigint, paid_by_category jsonb)
+    language sql stable parallel safe
+as $$
+with entity as (
+    select c.id, c.name, c.kind, c.region_code
+    from cooperative c join region r on r.code = c.region_code
+    where r.path like p_pattern and (p_only is null or c.id = p_only)),
+sales as (
+    select m.cooperative_id, sum(m.signed_fen)::bigint as fen
+    from sale_movement m
+    where m.business_date between make_date(p_year, 1, 1) and make_date(p_year, 12, 31)
+      and m.cooperative_id in (select id from entity)
+    group by 1),
+per_household as (
+    select y.cooperative_id, y.household_id, y.mechanism, y.amount_fen as fen
+    from cooperative_household_year y
+    where y.year = p_year and y.cooperative_id in (select id from entity)),
+income as (
+    select m.cooperative_id, sum(m.fen)::bigint as fen, jsonb_object_agg(m.mechanism, m.fen) as by_mechanism
+    from (select cooperative_id, mechanism, sum(fen)::bigint as fen from per_household group by 1, 2) m
+    group by 1),
+paid as (
+    select p.cooperative_id, sum(p.households)::bigint as households,
+           jsonb_object_agg(p.category, p.households) as by_category
+    from (select n.cooperative_id, h.category, count(*)::bigint as households
+          from (select cooperative_id, household_id from per_household group by 1, 2 having sum(fen) > 0) n
+          join household h on h.id = n.household_id
+          group by 1, 2) p
+    group by 1),
+linked as (
+    select l.cooperative_id, count(distinct l.household_id)::bigint as households
+    from benefit_link l
+    where link_active(l.valid_from, l.valid_to, make_date(p_year, 1, 1), make_date(p_year, 12, 31))
+      and l.cooperative_id in (select id from entity)
+    group by 1)
+select e.id, e.name::text, e.kind::text, e.region_code::text, coalesce(s.fen, 0), coalesce(i.fen, 0),
+       coalesce(i.by_mechanism, '{}'), coalesce(k.households, 0), coalesce(p.households, 0),
+       coalesce(p.by_category, '{}')
+from entity e
+left join sales s on s.cooperative_id = e.id
+left join income i on i.cooperative_id = e.id
+left join paid p on p.cooperative_id = e.id
+left join linked k on k.cooperative_id = e.id
+order by e.id
+$$;
