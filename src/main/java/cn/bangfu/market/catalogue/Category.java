@@ -1,6 +1,7 @@
 package cn.bangfu.market.catalogue;
 
-import java.util.Arrays;
+import cn.bangfu.market.common.EnumLabels;
+
 import java.util.Optional;
 
 /** What a product is, as the catalogue filters it. */
@@ -23,7 +24,6 @@ public enum Category {
 
     /** Accepts the enum name (any case) or the Chinese label. */
     public static Optional<Category> parse(String text) {
-        String t = text.strip();
-        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(t) || c.label.equals(t)).findFirst();
+        return EnumLabels.byNameOrLabel(values(), c -> c.label, text);
     }
 }

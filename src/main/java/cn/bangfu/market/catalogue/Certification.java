@@ -1,6 +1,7 @@
 package cn.bangfu.market.catalogue;
 
-import java.util.Arrays;
+import cn.bangfu.market.common.EnumLabels;
+
 import java.util.Optional;
 
 /** A certification a product carries (self-declared; the bureau's recognition is separate). */
@@ -19,7 +20,6 @@ public enum Certification {
 
     /** Accepts the enum name (any case) or the Chinese label. */
     public static Optional<Certification> parse(String text) {
-        String t = text.strip();
-        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(t) || c.label.equals(t)).findFirst();
+        return EnumLabels.byNameOrLabel(values(), c -> c.label, text);
     }
 }

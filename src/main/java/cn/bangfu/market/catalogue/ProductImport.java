@@ -65,8 +65,7 @@ public class ProductImport {
     private ProductColumns.PriceListRow parseRow(ImportRow row, List<RowError> errors) {
         ProductColumns.PriceListRow parsed = ProductColumns.toRow(row, errors);
         if (parsed != null) {
-            validator.validate(parsed.fields()).forEach(v ->
-                    errors.add(new RowError(row.row(), v.getPropertyPath().toString(), v.getMessage())));
+            errors.addAll(ImportPipeline.violations(validator, parsed.fields(), row.row()));
         }
         return parsed;
     }
@@ -150,8 +149,8 @@ public class ProductImport {
         ProductRequest request = new ProductRequest(f.name(), f.category(), f.unit(), f.priceFen(),
                 f.stock(), f.householdShareBp(), f.brand(), f.certifications(), f.sku());
         int before = errors.size();
-        validator.validate(request).forEach(v -> errors.add(new RowError(rowNumber, v.getPropertyPath().toString(),
-                v.getMessage() + " for a new product")));
+        ImportPipeline.violations(validator, request, rowNumber).forEach(e ->
+                errors.add(new RowError(e.row(), e.field(), e.message() + " for a new product")));
         if (f.status() == ProductStatus.DELISTED) {
             errors.add(new RowError(rowNumber, "status", "a new product is listed ACTIVE"));
         }

@@ -1,6 +1,7 @@
 package cn.bangfu.market.catalogue;
 
-import java.util.Arrays;
+import cn.bangfu.market.common.EnumLabels;
+
 import java.util.Optional;
 
 /** Whether a product is on sale. */
@@ -17,7 +18,6 @@ public enum ProductStatus {
 
     /** Accepts the enum name (any case) or the Chinese label. */
     public static Optional<ProductStatus> parse(String text) {
-        String t = text.strip();
-        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(t) || s.label.equals(t)).findFirst();
+        return EnumLabels.byNameOrLabel(values(), s -> s.label, text);
     }
 }

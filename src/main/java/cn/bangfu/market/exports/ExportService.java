@@ -112,6 +112,17 @@ public class ExportService {
                 .collect(Collectors.toMap(Enum::name, chinese, (a, b) -> a, LinkedHashMap::new)));
     }
 
+    /**
+     * An array column of enum names as one cell: the names joined by {@code ,}, or their Chinese
+     * labels, in the array's order, joined by {@code 、}.
+     */
+    private static <E extends Enum<E>> String labels(String arraySql, E[] values, Function<E, String> chinese,
+                                                     boolean english) {
+        return english ? "array_to_string(" + arraySql + ", ',')"
+                : "array_to_string(array(select " + label("u.e", values, chinese, false)
+                + " from unnest(" + arraySql + ") with ordinality as u (e, n) order by n), '、')";
+    }
+
     private static String yesNo(String condition, boolean english) {
         return "case when " + condition + (english ? " then 'true' else 'false' end" : " then '是' else '否' end");
     }
@@ -186,9 +197,7 @@ public class ExportService {
     }
 
     static List<Column> alertColumns(boolean english) {
-        String reasons = english ? "array_to_string(reasons, ',')"
-                : "array_to_string(array(select " + label("r", AlertReason.values(), a -> a.label, false)
-                + " from unnest(reasons) with ordinality as u (r, n) order by n), '、')";
+        String reasons = labels("reasons", AlertReason.values(), a -> a.label, english);
         return List.of(
                 text("户编码", "householdCode", 20, "household_code"),
                 text("户主姓名", "headName", 12, "head_name"),
@@ -312,9 +321,7 @@ public class ExportService {
     }
 
     static List<Column> productColumns(boolean english) {
-        String certifications = english ? "array_to_string(p.certifications, ',')"
-                : "array_to_string(array(select " + label("c", Certification.values(), c -> c.label, false)
-                + " from unnest(p.certifications) with ordinality as u (c, n) order by n), '、')";
+        String certifications = labels("p.certifications", Certification.values(), c -> c.label, english);
         // the headers are the price-list import's own names (ProductColumns): the file imports as it is
         return List.of(
                 whole("产品ID", "id", 10, "p.id"),

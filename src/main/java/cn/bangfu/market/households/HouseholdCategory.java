@@ -1,6 +1,7 @@
 package cn.bangfu.market.households;
 
-import java.util.Arrays;
+import cn.bangfu.market.common.EnumLabels;
+
 import java.util.Optional;
 
 /** Household categories of the anti-poverty-return monitoring system (防返贫监测). */
@@ -20,10 +21,6 @@ public enum HouseholdCategory {
 
     /** Accepts the enum name or the Chinese roster label. */
     public static Optional<HouseholdCategory> parse(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = text.trim();
-        return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(t) || c.label.equals(t)).findFirst();
+        return EnumLabels.byNameOrLabel(values(), c -> c.label, text);
     }
 }

@@ -292,8 +292,7 @@ public class HouseholdService {
     private HouseholdColumns.RosterRow parseRow(ImportRow row, List<RowError> errors) {
         HouseholdColumns.RosterRow parsed = HouseholdColumns.toRow(row, errors);
         if (parsed != null) {
-            validator.validate(parsed.request()).forEach(v ->
-                    errors.add(new RowError(row.row(), v.getPropertyPath().toString(), v.getMessage())));
+            errors.addAll(ImportPipeline.violations(validator, parsed.request(), row.row()));
         }
         return parsed;
     }

@@ -1,6 +1,7 @@
 package cn.bangfu.market.imports;
 
 import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,12 @@ public final class ImportPipeline {
         }
         insert(em, entities);
         return new ImportResult(parsed.size()); // rows, each of which may have written several entities
+    }
+
+    /** A parsed row's constraint violations (Bean Validation), as errors of spreadsheet row {@code row}. */
+    public static List<RowError> violations(Validator validator, Object value, int row) {
+        return validator.validate(value).stream()
+                .map(v -> new RowError(row, v.getPropertyPath().toString(), v.getMessage())).toList();
     }
 
     /** Persists entities in flushed batches, keeping the persistence context small. */
