@@ -116,7 +116,7 @@ public class BuyerResource {
 
     private void requireSelfOrBureau(long buyerId) {
         if (!caller.is(Roles.BUREAU) && caller.buyerId() != buyerId) {
-            throw ApiProblem.forbidden("a buyer sees only itself");
+            throw ApiProblem.forbidden("a buyer sees only itself", "购买方只能查看自身");
         }
     }
 }

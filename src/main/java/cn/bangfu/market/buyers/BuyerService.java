@@ -34,31 +34,37 @@ public class BuyerService {
         List<Violation> violations = new ArrayList<>();
         boolean budgetUnit = request.kind() == BuyerKind.BUDGET_UNIT;
         if (budgetUnit && request.annualFoodBudgetFen() == null) {
-            violations.add(new Violation("annualFoodBudgetFen", "is required for a BUDGET_UNIT"));
+            violations.add(Violation.of("annualFoodBudgetFen", "is required for a BUDGET_UNIT",
+                    "BUDGET_UNIT 必须填写"));
         }
         if (budgetUnit && request.reserveBp() == null) {
-            violations.add(new Violation("reserveBp", "is required for a BUDGET_UNIT (at least 1000, i.e. 10%)"));
+            violations.add(Violation.of("reserveBp", "is required for a BUDGET_UNIT (at least 1000, i.e. 10%)",
+                    "BUDGET_UNIT 必须填写（至少 1000，即 10%）"));
         }
         if (!budgetUnit && request.annualFoodBudgetFen() != null) {
-            violations.add(new Violation("annualFoodBudgetFen", "applies to a BUDGET_UNIT only"));
+            violations.add(Violation.of("annualFoodBudgetFen", "applies to a BUDGET_UNIT only", "仅适用于 BUDGET_UNIT"));
         }
         if (!budgetUnit && request.reserveBp() != null) {
-            violations.add(new Violation("reserveBp", "applies to a BUDGET_UNIT only"));
+            violations.add(Violation.of("reserveBp", "applies to a BUDGET_UNIT only", "仅适用于 BUDGET_UNIT"));
         }
         boolean mayHaveParent = request.kind() == BuyerKind.TRADE_UNION || request.kind() == BuyerKind.ENTERPRISE;
         if (!mayHaveParent && request.parentBuyerId() != null) {
-            violations.add(new Violation("parentBuyerId", "applies to a TRADE_UNION or an ENTERPRISE only"));
+            violations.add(Violation.of("parentBuyerId", "applies to a TRADE_UNION or an ENTERPRISE only",
+                    "仅适用于 TRADE_UNION 或 ENTERPRISE"));
         }
         if (!violations.isEmpty()) {
-            throw new ApiProblem(400, "Constraint Violation", violations.get(0).field() + ": "
-                    + violations.get(0).message(), violations);
+            // the detail names the first violation only; all are listed
+            throw new ApiProblem(400, "Constraint Violation", Violation.describe(violations.subList(0, 1)),
+                    violations);
         }
         regions.requireReferenced("regionCode", request.regionCode());
         if (request.parentBuyerId() != null) {
             Buyer parent = Buyer.findById(request.parentBuyerId());
             if (parent == null || parent.kind != BuyerKind.BUDGET_UNIT) {
                 throw ApiProblem.unprocessable("parentBuyerId", "buyer " + request.parentBuyerId()
-                        + (parent == null ? " does not exist" : " is a " + parent.kind + ", not a BUDGET_UNIT"));
+                        + (parent == null ? " does not exist" : " is a " + parent.kind + ", not a BUDGET_UNIT"),
+                        "购买方 " + request.parentBuyerId()
+                        + (parent == null ? " 不存在" : " 的类型是 " + parent.kind + "，不是 BUDGET_UNIT"));
             }
         }
         Buyer buyer = new Buyer();
@@ -110,13 +116,16 @@ public class BuyerService {
         Years.check(year);
         boolean noCanteen = Boolean.TRUE.equals(request.noCanteen());
         if (noCanteen && (request.foodBudgetFen() != null || request.reserveBp() != null)) {
-            throw ApiProblem.invalidField("noCanteen", "a unit without a canteen files no budget and no reserveBp");
+            throw ApiProblem.invalidField("noCanteen", "a unit without a canteen files no budget and no reserveBp",
+                    "没有食堂的单位不填报预算，也不填报 reserveBp");
         }
         if (!noCanteen && request.foodBudgetFen() == null) {
-            throw ApiProblem.invalidField("foodBudgetFen", "is required unless noCanteen is true");
+            throw ApiProblem.invalidField("foodBudgetFen", "is required unless noCanteen is true",
+                    "除非 noCanteen 为 true，否则必须填写");
         }
         if (!noCanteen && request.reserveBp() == null) {
-            throw ApiProblem.invalidField("reserveBp", "is required unless noCanteen is true (at least 1000, i.e. 10%)");
+            throw ApiProblem.invalidField("reserveBp", "is required unless noCanteen is true (at least 1000, i.e. 10%)",
+                    "除非 noCanteen 为 true，否则必须填写（至少 1000，即 10%）");
         }
         requireBudgetUnit(require(id));
         em.createNativeQuery("""
@@ -170,7 +179,8 @@ public class BuyerService {
     private static Buyer requireBudgetUnit(Buyer buyer) {
         if (buyer.kind != BuyerKind.BUDGET_UNIT) {
             throw ApiProblem.unprocessable("buyer " + buyer.id + " is a " + buyer.kind
-                    + "; only a BUDGET_UNIT reserves a share of its food budget");
+                    + "; only a BUDGET_UNIT reserves a share of its food budget",
+                    "购买方 " + buyer.id + " 的类型是 " + buyer.kind + "；只有 BUDGET_UNIT 才从食材采购预算中预留份额");
         }
         return buyer;
     }

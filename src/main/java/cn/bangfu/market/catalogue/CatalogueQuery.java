@@ -10,7 +10,7 @@ public record CatalogueQuery(String text, Category category, String regionCode, 
                                        Boolean recognized, String sort) {
         String text = q == null || q.isBlank() ? null : q.trim();
         if (text != null && text.length() > 100) {
-            throw ApiProblem.invalidField("q", "must be at most 100 characters");
+            throw ApiProblem.invalidField("q", "must be at most 100 characters", "最多 100 个字符");
         }
         return new CatalogueQuery(text,
                 category,

@@ -26,7 +26,9 @@ public record CatalogueSort(String field, boolean descending) {
             descending = "desc".equalsIgnoreCase(parts[1].trim());
         }
         if (!COLUMNS.containsKey(field)) {
-            throw ApiProblem.invalidField("sort", "must be one of " + COLUMNS.keySet() + ", prefixed with - for descending");
+            String columns = COLUMNS.keySet().toString();
+            throw ApiProblem.invalidField("sort", "must be one of " + columns + ", prefixed with - for descending",
+                    "必须是 " + columns + " 之一，前加 - 表示降序");
         }
         return new CatalogueSort(field, descending);
     }

@@ -114,7 +114,7 @@ public class CooperativeProductResource {
 
     private void own(long cooperativeId) {
         if (!caller.actsForCooperative(cooperativeId)) {
-            throw ApiProblem.forbidden("you may list products only for your own cooperative");
+            throw ApiProblem.forbidden("you may list products only for your own cooperative", "你只能为本经营主体上架产品");
         }
     }
 }

@@ -61,7 +61,8 @@ public final class ProductColumns {
             for (String name : rawCertifications.split("[,，、;；\\s]+")) {
                 Optional<Certification> parsed = name.isEmpty() ? Optional.empty() : Certification.parse(name);
                 if (parsed.isEmpty()) {
-                    errors.add(new RowError(row.row(), "certifications", "unknown certification '" + name + "'"));
+                    errors.add(RowError.of(row.row(), "certifications", "unknown certification '" + name + "'",
+                            "未知的认证“" + name + "”"));
                 } else {
                     certifications.add(parsed.get());
                 }
@@ -71,8 +72,8 @@ public final class ProductColumns {
             return null;
         }
         if (stock != null && stock > Integer.MAX_VALUE || share != null && share > Integer.MAX_VALUE) {
-            errors.add(new RowError(row.row(), stock != null && stock > Integer.MAX_VALUE ? "stock"
-                    : "householdShareBp", "is too large"));
+            errors.add(RowError.of(row.row(), stock != null && stock > Integer.MAX_VALUE ? "stock"
+                    : "householdShareBp", "is too large", "数值过大"));
             return null;
         }
         ProductPatch fields = new ProductPatch(text(row, "name"), category, text(row, "unit"), priceFen,
@@ -89,18 +90,20 @@ public final class ProductColumns {
             return fen;
         }
         if (fen != null) {
-            errors.add(new RowError(row.row(), "priceFen", "give priceYuan or priceFen, not both"));
+            errors.add(RowError.of(row.row(), "priceFen", "give priceYuan or priceFen, not both",
+                    "priceYuan 和 priceFen 只能填写其一"));
             return null;
         }
         try {
             BigDecimal value = new BigDecimal(yuan);
             if (value.scale() > 2) {
-                errors.add(new RowError(row.row(), "priceYuan", "has at most two decimals (fen)"));
+                errors.add(RowError.of(row.row(), "priceYuan", "has at most two decimals (fen)", "最多两位小数（精确到分）"));
                 return null;
             }
             return value.movePointRight(2).longValueExact();
         } catch (NumberFormatException | ArithmeticException e) {
-            errors.add(new RowError(row.row(), "priceYuan", "must be an amount in yuan, like 59.90"));
+            errors.add(RowError.of(row.row(), "priceYuan", "must be an amount in yuan, like 59.90",
+                    "必须是以元为单位的金额，如 59.90"));
             return null;
         }
     }
@@ -113,12 +116,12 @@ public final class ProductColumns {
         try {
             long value = Long.parseLong(raw);
             if (value < 0) {
-                errors.add(new RowError(row.row(), column, "must not be negative"));
+                errors.add(RowError.of(row.row(), column, "must not be negative", "不能为负数"));
                 return null;
             }
             return value;
         } catch (NumberFormatException e) {
-            errors.add(new RowError(row.row(), column, "must be a whole number"));
+            errors.add(RowError.of(row.row(), column, "must be a whole number", "必须是整数"));
             return null;
         }
     }
@@ -131,7 +134,8 @@ public final class ProductColumns {
         }
         Optional<E> value = parse.apply(raw);
         if (value.isEmpty()) {
-            errors.add(new RowError(row.row(), column, "unknown " + column + " '" + raw + "'"));
+            errors.add(RowError.of(row.row(), column, "unknown " + column + " '" + raw + "'",
+                    "未知的 " + column + "“" + raw + "”"));
             return null;
         }
         return value.get();

@@ -1,5 +1,6 @@
 package cn.bangfu.market.catalogue;
 
+import cn.bangfu.market.common.Text;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
 import cn.bangfu.market.imports.ImportPipeline;
@@ -100,17 +101,20 @@ public class ProductImport {
             int before = errors.size();
             Product target = row.id() != null ? byId.get(row.id()) : row.sku() != null ? bySku.get(row.sku()) : null;
             if (row.id() != null && target == null) {
-                errors.add(new RowError(p.row(), "id", "your cooperative has no product " + row.id()));
+                errors.add(RowError.of(p.row(), "id", "your cooperative has no product " + row.id(),
+                        "你的经营主体没有产品 " + row.id()));
                 continue;
             }
             if (row.sku() != null) {
                 Integer first = skuRow.putIfAbsent(row.sku(), p.row());
                 if (first != null) {
-                    errors.add(new RowError(p.row(), "sku", "sku " + row.sku() + " repeats row " + first));
+                    errors.add(RowError.of(p.row(), "sku", "sku " + row.sku() + " repeats row " + first,
+                            "货号 " + row.sku() + " 与第 " + first + " 行重复"));
                 }
                 Product holder = bySku.get(row.sku());
                 if (holder != null && holder != target) {
-                    errors.add(new RowError(p.row(), "sku", "sku " + row.sku() + " is product " + holder.id + "'s"));
+                    errors.add(RowError.of(p.row(), "sku", "sku " + row.sku() + " is product " + holder.id + "'s",
+                            "货号 " + row.sku() + " 已属于产品 " + holder.id));
                 }
             }
             if (target == null) {
@@ -119,12 +123,14 @@ public class ProductImport {
             }
             Integer first = productRow.putIfAbsent(target.id, p.row());
             if (first != null) {
-                errors.add(new RowError(p.row(), row.id() != null ? "id" : "sku",
-                        "product " + target.id + " repeats row " + first));
+                errors.add(RowError.of(p.row(), row.id() != null ? "id" : "sku",
+                        "product " + target.id + " repeats row " + first, "产品 " + target.id + " 与第 " + first + " 行重复"));
             }
             if (row.version() != null && row.version() != target.version) {
-                errors.add(new RowError(p.row(), "version", "product " + target.id + " is at version "
-                        + target.version + ", not " + row.version() + ": it changed since the file was exported"));
+                errors.add(RowError.of(p.row(), "version", "product " + target.id + " is at version "
+                        + target.version + ", not " + row.version() + ": it changed since the file was exported",
+                        "产品 " + target.id + " 的当前版本是 " + target.version + "，不是 " + row.version()
+                        + "：文件导出后该产品已有变更"));
             }
             if (errors.size() == before) {
                 updates.put(target, row.fields());
@@ -150,9 +156,10 @@ public class ProductImport {
                 f.stock(), f.householdShareBp(), f.brand(), f.certifications(), f.sku());
         int before = errors.size();
         ImportPipeline.violations(validator, request, rowNumber).forEach(e ->
-                errors.add(new RowError(e.row(), e.field(), e.message() + " for a new product")));
+                errors.add(new RowError(e.row(), e.field(), Text.of(e.message().english() + " for a new product",
+                        e.message().chinese() + "（新产品）"))));
         if (f.status() == ProductStatus.DELISTED) {
-            errors.add(new RowError(rowNumber, "status", "a new product is listed ACTIVE"));
+            errors.add(RowError.of(rowNumber, "status", "a new product is listed ACTIVE", "新产品只能以 ACTIVE 状态上架"));
         }
         return errors.size() > before ? Optional.empty()
                 : Optional.of(ProductService.newProduct(cooperativeId, request, now));

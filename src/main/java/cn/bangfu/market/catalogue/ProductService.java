@@ -71,11 +71,14 @@ public class ProductService {
     public ProductView update(long productId, long callerCooperativeId, ProductPatch patch) {
         Product product = require(productId);
         if (product.cooperativeId != callerCooperativeId) {
-            throw ApiProblem.forbidden("product " + productId + " belongs to another cooperative");
+            throw ApiProblem.forbidden("product " + productId + " belongs to another cooperative",
+                    "产品 " + productId + " 属于其他经营主体");
         }
         if (patch.version() != null && patch.version() != product.version) {
             throw ApiProblem.conflict("product " + productId + " is at version " + product.version
-                    + ", not " + patch.version() + "; reload it and retry");
+                    + ", not " + patch.version() + "; reload it and retry",
+                    "产品 " + productId + " 的当前版本是 " + product.version + "，不是 " + patch.version()
+                    + "；请重新加载后重试");
         }
         if (patch.sku() != null && !patch.sku().equals(product.sku)) {
             requireFreeSku(product.cooperativeId, patch.sku(), product.id); // before the change: no auto-flush of it
@@ -103,7 +106,7 @@ public class ProductService {
     @Transactional
     public ProductView recognize(long productId, String bureauRegion, RecognitionRequest request) {
         if (request.validTo().isBefore(request.validFrom())) {
-            throw ApiProblem.invalidField("validTo", "must not be before validFrom");
+            throw ApiProblem.invalidField("validTo", "must not be before validFrom", "不能早于 validFrom");
         }
         Product product = require(productId);
         Cooperative cooperative = governedCooperative(product, bureauRegion);
@@ -123,15 +126,17 @@ public class ProductService {
         Product product = require(productId);
         Cooperative cooperative = governedCooperative(product, bureauRegion);
         if (product.recognitionCertificateNo == null) {
-            throw ApiProblem.conflict("product " + productId + " has no recognition to revoke");
+            throw ApiProblem.conflict("product " + productId + " has no recognition to revoke",
+                    "产品 " + productId + " 没有可撤销的认定");
         }
         if (product.recognitionRevokedOn != null) {
             throw ApiProblem.conflict("the recognition of product " + productId + " was revoked on "
-                    + product.recognitionRevokedOn);
+                    + product.recognitionRevokedOn,
+                    "产品 " + productId + " 的认定已于 " + product.recognitionRevokedOn + " 撤销");
         }
         if (request.date().isBefore(product.recognitionValidFrom)) {
             throw ApiProblem.invalidField("date", "must not be before the recognition's validFrom "
-                    + product.recognitionValidFrom);
+                    + product.recognitionValidFrom, "不能早于认定的 validFrom " + product.recognitionValidFrom);
         }
         product.recognitionRevokedOn = request.date();
         product.recognitionRevokeReason = request.reason().strip();
@@ -209,7 +214,8 @@ public class ProductService {
                 .setParameter("cooperative", cooperativeId).setParameter("sku", sku)
                 .setParameter("id", productId).getSingleResult() > 0;
         if (taken) {
-            throw ApiProblem.conflict("sku " + sku + " is already another product's of this cooperative");
+            throw ApiProblem.conflict("sku " + sku + " is already another product's of this cooperative",
+                    "货号 " + sku + " 已被本经营主体的其他产品使用");
         }
     }
 

@@ -48,10 +48,12 @@ public class BodyLimits implements ReaderInterceptor {
             boolean json = declaresJson(routing.request().getHeader(HttpHeaders.CONTENT_TYPE));
             if (declaredBytes(length) > (json ? MAX_JSON_BYTES : MAX_UPLOAD_BYTES)) {
                 ApiProblem problem = json ? tooLarge() : uploadTooLarge();
+                boolean chinese = ProblemTexts.prefersChinese(routing.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
                 String body;
                 try {
-                    body = mapper.writeValueAsString(new ProblemDetail("about:blank", problem.title(), 413,
-                            problem.getMessage(), routing.request().path(), List.of(), List.of(), null));
+                    body = mapper.writeValueAsString(new ProblemDetail("about:blank",
+                            chinese ? ProblemTexts.title(problem.title()) : problem.title(), 413,
+                            problem.detail().in(chinese), routing.request().path(), List.of(), List.of(), null));
                 } catch (JsonProcessingException impossible) {
                     body = "{\"status\":413}";
                 }
@@ -98,12 +100,14 @@ public class BodyLimits implements ReaderInterceptor {
     }
 
     public static ApiProblem uploadTooLarge() {
-        return new ApiProblem(413, "Content Too Large",
-                "an upload may hold at most " + MAX_UPLOAD_BYTES + " bytes (10 MB)");
+        return new ApiProblem(413, "Content Too Large", Text.of(
+                "an upload may hold at most " + MAX_UPLOAD_BYTES + " bytes (10 MB)",
+                "上传的文件最多 " + MAX_UPLOAD_BYTES + " 字节（10 MB）"));
     }
 
     static ApiProblem tooLarge() {
-        return new ApiProblem(413, "Content Too Large",
-                "a JSON body may hold at most " + MAX_JSON_BYTES + " bytes (1 MB)");
+        return new ApiProblem(413, "Content Too Large", Text.of(
+                "a JSON body may hold at most " + MAX_JSON_BYTES + " bytes (1 MB)",
+                "JSON 请求体最多 " + MAX_JSON_BYTES + " 字节（1 MB）"));
     }
 }

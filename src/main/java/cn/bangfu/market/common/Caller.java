@@ -33,7 +33,7 @@ public class Caller {
     public String bureauRegion() {
         String region = claimAsString("region_code");
         if (region == null || region.isBlank()) {
-            throw ApiProblem.forbidden("the token carries no region_code claim");
+            throw ApiProblem.forbidden("the token carries no region_code claim", "令牌中没有 region_code 声明");
         }
         return region.trim();
     }
@@ -55,10 +55,12 @@ public class Caller {
     public String subject() {
         String sub = jwt == null || identity.isAnonymous() ? null : jwt.getSubject();
         if (sub == null || sub.isBlank()) {
-            throw ApiProblem.forbidden("the token carries no sub claim: the ledger records who acts");
+            throw ApiProblem.forbidden("the token carries no sub claim: the ledger records who acts",
+                    "令牌中没有 sub 声明：台账要记录操作人");
         }
         if (sub.length() > 255) {
-            throw ApiProblem.forbidden("the token's sub claim is longer than 255 characters");
+            throw ApiProblem.forbidden("the token's sub claim is longer than 255 characters",
+                    "令牌的 sub 声明超过 255 个字符");
         }
         return sub;
     }
@@ -72,7 +74,7 @@ public class Caller {
     private long requiredId(String claim) {
         Long id = parseId(claimAsString(claim));
         if (id == null) {
-            throw ApiProblem.forbidden("the token carries no valid " + claim + " claim");
+            throw ApiProblem.forbidden("the token carries no valid " + claim + " claim", "令牌中没有有效的 " + claim + " 声明");
         }
         return id;
     }

@@ -22,10 +22,11 @@ public final class IdempotencyKeys {
     /** The key as sent; 400 when it is missing, blank or too long. */
     public static String require(String key) {
         if (key == null || key.isBlank()) {
-            throw ApiProblem.badRequest("the " + HEADER + " header is required");
+            throw ApiProblem.badRequest("the " + HEADER + " header is required", "必须填写 " + HEADER + " 请求头");
         }
         if (key.length() > MAX_LENGTH) {
-            throw ApiProblem.badRequest("the " + HEADER + " header is at most " + MAX_LENGTH + " characters");
+            throw ApiProblem.badRequest("the " + HEADER + " header is at most " + MAX_LENGTH + " characters",
+                    HEADER + " 请求头最多 " + MAX_LENGTH + " 个字符");
         }
         return key;
     }
@@ -40,8 +41,9 @@ public final class IdempotencyKeys {
         }
     }
 
-    /** 422: the key was first used for another request. */
+    /** 422: the key was first used for another request; {@code what} is a kind of {@link ProblemTexts#kind}. */
     public static ApiProblem reused(String key, String what) {
-        return ApiProblem.unprocessable(HEADER + " " + key + " was already used for a different " + what);
+        return ApiProblem.unprocessable(HEADER + " " + key + " was already used for a different " + what,
+                HEADER + " " + key + " 已用于其他" + ProblemTexts.kind(what));
     }
 }

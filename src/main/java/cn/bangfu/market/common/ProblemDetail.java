@@ -12,7 +12,7 @@ import java.util.List;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDetail(String type, String title, int status, String detail, String instance,
-                            List<Violation> violations, List<?> errors, Integer errorCount) {
+                            List<Violation.Answer> violations, List<?> errors, Integer errorCount) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 }

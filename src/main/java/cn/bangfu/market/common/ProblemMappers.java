@@ -32,7 +32,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} answer.
@@ -47,8 +46,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
-        Response response = respond(request, e.status(), e.title(), e.getMessage(), e.violations(), e.errors(),
-                e.errorCount());
+        Response response = respond(request, e.status(), e.title(), e.detail(), e.violations(), e);
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
@@ -56,12 +54,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e, HttpServerRequest request) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .map(v -> Violation.ofConstraint(fieldOf(v), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .collect(Collectors.joining("; "));
-        return respond(request, 400, "Constraint Violation", detail, violations);
+        return respond(request, 400, "Constraint Violation", Violation.describe(violations), violations);
     }
 
     @ServerExceptionMapper
@@ -69,7 +65,7 @@ public class ProblemMappers {
         if (e instanceof ConstraintViolationException cve) {
             return constraintViolation(cve, request);
         }
-        return respond(request, 400, "Bad Request", e.getMessage(), List.of());
+        return respond(request, 400, "Bad Request", ProblemTexts.constraint(e.getMessage()), List.of());
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -80,24 +76,31 @@ public class ProblemMappers {
             }
         }
         String field = e instanceof JsonMappingException jme ? pathOf(jme) : "";
-        String message;
+        Text message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
-            message = "unknown value '" + ife.getValue() + "', expected one of "
-                    + Arrays.toString(ife.getTargetType().getEnumConstants());
+            String values = Arrays.toString(ife.getTargetType().getEnumConstants());
+            message = Text.of("unknown value '" + ife.getValue() + "', expected one of " + values,
+                    "未知的值“" + ife.getValue() + "”，应为以下之一：" + values);
         } else if (e instanceof StreamConstraintsException sce) {
-            message = sce.getOriginalMessage(); // names the limit, never the input
+            // names the limit, never the input
+            message = Text.of(sce.getOriginalMessage(), "JSON 超出长度或嵌套限制（" + sce.getOriginalMessage() + "）");
         } else if (e instanceof UnrecognizedPropertyException upe) {
-            message = "unknown field '" + upe.getPropertyName() + "'";
+            message = Text.of("unknown field '" + upe.getPropertyName() + "'", "未知字段“" + upe.getPropertyName() + "”");
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
-            message = "expected a value of type " + simpleType(mie.getTargetType());
+            String type = simpleType(mie.getTargetType());
+            message = Text.of("expected a value of type " + type, "应为 " + type + " 类型的值");
         } else {
             // The parser's own message may quote the offending input (an ID number, say): never echo it.
             var location = e.getLocation();
-            message = location == null ? "malformed JSON"
-                    : "malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            message = location == null ? Text.of("malformed JSON", "JSON 格式错误")
+                    : Text.of("malformed JSON at line " + location.getLineNr() + ", column " + location.getColumnNr(),
+                    "JSON 格式错误，位于第 " + location.getLineNr() + " 行第 " + location.getColumnNr() + " 列");
         }
-        List<Violation> violations = field.isEmpty() ? List.of() : List.of(new Violation(field, message));
-        return respond(request, 400, "Malformed Request", field.isEmpty() ? message : field + ": " + message, violations);
+        if (field.isEmpty()) {
+            return respond(request, 400, "Malformed Request", message, List.of());
+        }
+        List<Violation> violations = List.of(new Violation(field, message));
+        return respond(request, 400, "Malformed Request", Violation.describe(violations), violations);
     }
 
     /** More specific than Quarkus' built-in mapper for the same type, which answers plain JSON. */
@@ -108,17 +111,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
-        return unauthenticated(request, "a valid bearer token is required");
+        return unauthenticated(request, Text.of("a valid bearer token is required", "需要有效的 Bearer 令牌"));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
-        return unauthenticated(request, "the bearer token is missing, expired or invalid");
+        return unauthenticated(request, Text.of("the bearer token is missing, expired or invalid",
+                "Bearer 令牌缺失、已过期或无效"));
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return respond(request, 403, "Forbidden", "your role does not allow this action", List.of());
+        return respond(request, 403, "Forbidden",
+                Text.of("your role does not allow this action", "你的角色无权进行此操作"), List.of());
     }
 
     @ServerExceptionMapper
@@ -137,7 +142,9 @@ public class ProblemMappers {
         if (e.getCause() instanceof ApiProblem problem) {
             return apiProblem(problem, request);
         }
-        return respond(request, status, type.getReasonPhrase(), detail, List.of());
+        // the framework's own message ("HTTP 405 Method Not Allowed"): in Chinese, the status named
+        return respond(request, status, type.getReasonPhrase(),
+                Text.of(detail, ProblemTexts.title(type.getReasonPhrase()) + "（HTTP " + status + "）"), List.of());
     }
 
     @ServerExceptionMapper
@@ -168,7 +175,8 @@ public class ProblemMappers {
             }
         }
         LOG.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
-        return respond(request, 500, "Internal Server Error", "an unexpected error occurred", List.of());
+        return respond(request, 500, "Internal Server Error",
+                Text.of("an unexpected error occurred", "发生了意外错误"), List.of());
     }
 
     /**
@@ -200,7 +208,8 @@ public class ProblemMappers {
         if (DatabaseFailures.isUnavailable(sql)) {
             LOG.warnf("database unavailable on %s %s: %s", request.method(), request.path(), sql.getMessage());
             Response response = respond(request, 503, "Service Unavailable",
-                    "the database is unavailable or busy; retry shortly", List.of());
+                    Text.of("the database is unavailable or busy; retry shortly", "数据库暂不可用或繁忙，请稍后重试"),
+                    List.of());
             return Response.fromResponse(response)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS).build();
         }
@@ -209,46 +218,49 @@ public class ProblemMappers {
         }
         return switch (sql.getSQLState()) {
             case "23505" -> respond(request, 409, "Conflict",
-                    "a record with the same unique key already exists", List.of());
+                    Text.of("a record with the same unique key already exists", "已有相同的记录"), List.of());
             case "23503" -> respond(request, 422, "Unprocessable Content",
-                    "the request references a record that does not exist or is still referenced", List.of());
+                    Text.of("the request references a record that does not exist or is still referenced",
+                            "请求引用的记录不存在，或该记录仍被引用"), List.of());
             case "23514", "23502", "22001", "22003" -> respond(request, 422, "Unprocessable Content",
-                    "the request breaks a data rule: value out of range or missing", List.of());
+                    Text.of("the request breaks a data rule: value out of range or missing",
+                            "请求不符合数据规则：值超出范围或缺失"), List.of());
             // NUL in a text, or a character the database encoding cannot hold
             case "22021", "22P05" -> respond(request, 400, "Bad Request",
-                    "the request holds a character that cannot be stored (NUL or a control character)", List.of());
+                    Text.of("the request holds a character that cannot be stored (NUL or a control character)",
+                            "请求含有无法保存的字符（NUL 或控制字符）"), List.of());
             case "40001", "40P01" -> respond(request, 409, "Conflict",
-                    "a concurrent change conflicted with this request; retry it", List.of());
+                    Text.of("a concurrent change conflicted with this request; retry it",
+                            "与同时进行的修改冲突，请重试"), List.of());
             default -> null;
         };
     }
 
     private Response staleVersion(HttpServerRequest request) {
         return respond(request, 409, "Conflict",
-                "the resource was changed by someone else; reload it and retry", List.of());
+                Text.of("the resource was changed by someone else; reload it and retry", "该记录已被他人修改，请重新加载后重试"),
+                List.of());
     }
 
-    private Response unauthenticated(HttpServerRequest request, String detail) {
+    private Response unauthenticated(HttpServerRequest request, Text detail) {
         Response response = respond(request, 401, "Unauthorized", detail, List.of());
         return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
-    private Response respond(HttpServerRequest request, int status, String title, String detail,
+    private Response respond(HttpServerRequest request, int status, String title, Text detail,
                              List<Violation> violations) {
-        return respond(request, status, title, detail, violations, List.of(), null);
+        return respond(request, status, title, detail, violations, null);
     }
 
-    private Response respond(HttpServerRequest request, int status, String title, String detail,
-                             List<Violation> violations, List<?> errors, Integer errorCount) {
-        if (request != null && ProblemTexts.prefersChinese(request.getHeader("Accept-Language"))) {
-            // the same problem in Chinese: status, fields and row errors as they are
-            title = ProblemTexts.title(title);
-            detail = ProblemTexts.message(detail);
-            violations = violations.stream().map(v -> new Violation(v.field(), ProblemTexts.message(v.message())))
-                    .toList();
-        }
-        ProblemDetail body = new ProblemDetail("about:blank", title, status, detail,
-                request == null ? null : request.path(), violations, errors, errorCount);
+    /** The problem in English, or in Chinese when the request prefers it: the same status and fields. */
+    private Response respond(HttpServerRequest request, int status, String title, Text detail,
+                             List<Violation> violations, ApiProblem withRowErrors) {
+        boolean chinese = request != null && ProblemTexts.prefersChinese(request.getHeader("Accept-Language"));
+        ProblemDetail body = new ProblemDetail("about:blank", chinese ? ProblemTexts.title(title) : title, status,
+                detail.in(chinese), request == null ? null : request.path(),
+                violations.stream().map(v -> v.in(chinese)).toList(),
+                withRowErrors == null ? List.of() : withRowErrors.errors(chinese),
+                withRowErrors == null ? null : withRowErrors.errorCount());
         String json;
         try {
             // A message may quote what the client sent (a cell of a roster, an enum value): never an ID number.

@@ -29,21 +29,23 @@ public class QueryLimits {
     public void check(ContainerRequestContext request) {
         Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
         if (parameters.size() > MAX_PARAMETERS) {
-            throw ApiProblem.badRequest("at most " + MAX_PARAMETERS + " query parameters");
+            throw ApiProblem.badRequest("at most " + MAX_PARAMETERS + " query parameters",
+                    "查询参数最多 " + MAX_PARAMETERS + " 个");
         }
         parameters.forEach((name, values) -> {
-            String nameProblem = TextRules.parameterProblem(name, 64);
+            Text nameProblem = TextRules.parameterProblem(name, 64);
             if (nameProblem != null) {
-                throw ApiProblem.badRequest("a query parameter name " + nameProblem);
+                throw ApiProblem.badRequest("a query parameter name " + nameProblem.english(),
+                        "查询参数名" + nameProblem.chinese());
             }
             for (String value : values) {
-                String problem = TextRules.parameterProblem(value, MAX_VALUE_CHARS);
+                Text problem = TextRules.parameterProblem(value, MAX_VALUE_CHARS);
                 if (problem != null) {
-                    throw ApiProblem.invalidField(name, problem);
+                    throw ApiProblem.invalidField(name, problem.english(), problem.chinese());
                 }
                 if (REGION_CODE_PARAMETERS.contains(name) && !value.isBlank()
                         && !REGION_CODE.matcher(value.trim()).matches()) {
-                    throw ApiProblem.invalidField(name, "must be a region code of 6 or 12 digits");
+                    throw ApiProblem.invalidField(name, "must be a region code of 6 or 12 digits", "必须是6位或12位区域代码");
                 }
             }
         });

@@ -29,7 +29,7 @@ public class StrictJson {
 
     public <T> T read(JsonNode body, Class<T> type) throws IOException {
         if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("the request body must be a JSON object");
+            throw ApiProblem.badRequest("the request body must be a JSON object", "请求体必须是 JSON 对象");
         }
         ObjectReader reader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         T value = reader.readValue(body);

@@ -49,13 +49,13 @@ public final class TextRules {
      * What is wrong with a free-text query parameter (a search term, a code), or null:
      * short, one line, and no control characters.
      */
-    public static String parameterProblem(CharSequence text, int max) {
+    public static Text parameterProblem(CharSequence text, int max) {
         if (text.length() > max) {
-            return "must be at most " + max + " characters";
+            return Text.of("must be at most " + max + " characters", "最多 " + max + " 个字符");
         }
         for (int i = 0; i < text.length(); i++) {
             if (Character.isISOControl(text.charAt(i))) {
-                return "must not contain control characters";
+                return Text.of("must not contain control characters", "不能包含控制字符");
             }
         }
         return null;

@@ -27,34 +27,36 @@ public class TypedParams implements ParamConverterProvider {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         Function<String, ?> parse;
-        String expected;
+        Text expected;
         if (rawType == Long.class || rawType == long.class) {
             parse = Long::valueOf;
-            expected = "must be an integer";
+            expected = Text.of("must be an integer", "必须是整数");
         } else if (rawType == Integer.class || rawType == int.class) {
             parse = Integer::valueOf;
-            expected = "must be an integer";
+            expected = Text.of("must be an integer", "必须是整数");
         } else if (rawType == LocalDate.class) {
             parse = LocalDate::parse;
-            expected = "must be a date YYYY-MM-DD";
+            expected = Text.of("must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期");
         } else if (rawType.isEnum()) {
             Class<? extends Enum> type = (Class<? extends Enum>) rawType;
             parse = raw -> Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
-            expected = "must be one of " + Arrays.toString(type.getEnumConstants());
+            String values = Arrays.toString(type.getEnumConstants());
+            expected = Text.of("must be one of " + values, "必须是 " + values + " 之一");
         } else {
             return null;
         }
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return (ParamConverter<T>) new Converter<>(parse, true,
-                        raw -> ApiProblem.invalidField(query.value(), expected));
+                        raw -> ApiProblem.invalidField(query.value(), expected.english(), expected.chinese()));
             }
             if (annotation instanceof PathParam path) {
                 // A path segment is taken as sent. An id that cannot exist names nothing; any other path value
                 // (a year) is a bad request.
                 return (ParamConverter<T>) new Converter<>(parse, false, rawType == Long.class || rawType == long.class
-                        ? raw -> new ApiProblem(404, "Not Found", "nothing exists with that " + path.value())
-                        : raw -> ApiProblem.invalidField(path.value(), expected));
+                        ? raw -> new ApiProblem(404, "Not Found", Text.of("nothing exists with that " + path.value(),
+                                "不存在该 " + path.value() + " 对应的记录"))
+                        : raw -> ApiProblem.invalidField(path.value(), expected.english(), expected.chinese()));
             }
         }
         return null;

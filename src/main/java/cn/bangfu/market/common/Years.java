@@ -12,7 +12,8 @@ public final class Years {
     /** 400 unless {@code year} is between {@value #FIRST} and {@value #LAST}. */
     public static int check(int year) {
         if (year < FIRST || year > LAST) {
-            throw ApiProblem.invalidField("year", "must be between " + FIRST + " and " + LAST);
+            throw ApiProblem.invalidField("year", "must be between " + FIRST + " and " + LAST,
+                    "必须在 " + FIRST + " 到 " + LAST + " 之间");
         }
         return year;
     }

@@ -28,7 +28,8 @@ public class CooperativeService {
         regions.requireReferenced("regionCode", request.regionCode());
         regions.requireGoverned(bureauRegion, request.regionCode());
         if (Cooperative.count("creditCode", request.creditCode()) > 0) {
-            throw ApiProblem.conflict("a cooperative with credit code " + request.creditCode() + " already exists");
+            throw ApiProblem.conflict("a cooperative with credit code " + request.creditCode() + " already exists",
+                    "统一社会信用代码为 " + request.creditCode() + " 的经营主体已存在");
         }
         Cooperative cooperative = new Cooperative();
         cooperative.name = request.name().trim();
@@ -47,12 +48,13 @@ public class CooperativeService {
     @Transactional
     public CooperativeView changeStatus(long id, StatusRequest request, String bureauRegion) {
         if (request.status() == CooperativeStatus.PENDING) {
-            throw ApiProblem.invalidField("status", "must be APPROVED or SUSPENDED");
+            throw ApiProblem.invalidField("status", "must be APPROVED or SUSPENDED", "必须是 APPROVED 或 SUSPENDED");
         }
         Cooperative cooperative = require(id);
         regions.requireGoverned(bureauRegion, cooperative.regionCode);
         if (!cooperative.status.canMoveTo(request.status())) {
-            throw ApiProblem.conflict("a " + cooperative.status + " cooperative cannot become " + request.status());
+            throw ApiProblem.conflict("a " + cooperative.status + " cooperative cannot become " + request.status(),
+                    "状态为 " + cooperative.status + " 的经营主体不能变为 " + request.status());
         }
         cooperative.status = request.status();
         cooperative.statusNote = request.note();
@@ -70,7 +72,7 @@ public class CooperativeService {
         if (reader.bureauRegion() != null) {
             regions.requireGoverned(reader.bureauRegion(), cooperative.regionCode);
         } else if (reader.ownCooperative() != null && reader.ownCooperative() != id) {
-            throw ApiProblem.forbidden("a cooperative sees only itself");
+            throw ApiProblem.forbidden("a cooperative sees only itself", "经营主体只能查看自身");
         } else if (reader.isBuyer()) {
             if (cooperative.status != CooperativeStatus.APPROVED) {
                 throw ApiProblem.notFound("cooperative", id); // not one a buyer can buy from

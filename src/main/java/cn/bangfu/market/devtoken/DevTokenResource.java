@@ -45,7 +45,7 @@ public class DevTokenResource {
             summary = "Mint a JWT with the given claims (dev and test profiles only)")
     public TokenResponse token(Map<String, Object> claims) {
         if (claims == null) {
-            throw ApiProblem.badRequest("a JSON object of claims is required");
+            throw ApiProblem.badRequest("a JSON object of claims is required", "必须提供由声明组成的 JSON 对象");
         }
         JwtClaimsBuilder builder = Jwt.claims(claims);
         Object groups = claims.get("groups");

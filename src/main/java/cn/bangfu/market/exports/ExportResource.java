@@ -129,7 +129,7 @@ public class ExportResource {
         if (tag.equals("zh") || tag.startsWith("zh-")) {
             return false;
         }
-        throw ApiProblem.invalidField("lang", "must be zh or en");
+        throw ApiProblem.invalidField("lang", "must be zh or en", "必须是 zh 或 en");
     }
 
     private Response send(RoutingContext routing, Function<ExportService.ClientGone, ExportService.Export> prepare) {

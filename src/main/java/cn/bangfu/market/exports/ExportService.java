@@ -250,7 +250,7 @@ public class ExportService {
     public Export contributions(String bureauRegion, String regionCode, LocalDate from, LocalDate to,
                                 ExportFormat format, boolean english, ClientGone clientGone) {
         if (from != null && to != null && to.isBefore(from)) {
-            throw ApiProblem.invalidField("to", "must not be before from");
+            throw ApiProblem.invalidField("to", "must not be before from", "不能早于 from");
         }
         Region region = scope(bureauRegion, regionCode);
         String pattern = region.path + "%"; // scope() made sure it lies inside the bureau's region

@@ -64,7 +64,7 @@ public class ExportSlots {
     Slot acquire() {
         if (!slots.tryAcquire()) {
             throw ApiProblem.tooManyRequests("as many exports as this service streams at once are running; "
-                    + "retry shortly", retryAfterSeconds);
+                    + "retry shortly", "正在进行的导出已达本服务可同时处理的上限；请稍后重试", retryAfterSeconds);
         }
         return new Slot();
     }

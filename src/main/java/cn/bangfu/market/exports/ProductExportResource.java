@@ -52,7 +52,7 @@ public class ProductExportResource {
     public Response export(@PathParam("id") long id, @QueryParam("format") ExportFormat format,
                            @QueryParam("lang") String lang, @Context RoutingContext routing) {
         if (!caller.actsForCooperative(id)) {
-            throw ApiProblem.forbidden("a cooperative exports only its own products");
+            throw ApiProblem.forbidden("a cooperative exports only its own products", "经营主体只能导出本主体的产品");
         }
         Cooperative cooperative = cooperatives.require(id);
         boolean english = ExportResource.english(lang);

@@ -39,7 +39,7 @@ public final class HouseholdColumns {
         try {
             effectiveFrom = row.date("effectiveFrom");
         } catch (DateTimeParseException e) {
-            errors.add(new RowError(row.row(), "effectiveFrom", "must be a date YYYY-MM-DD"));
+            errors.add(RowError.of(row.row(), "effectiveFrom", "must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期"));
             return null;
         }
         HouseholdRequest request = toRequest(row, errors);
@@ -53,7 +53,7 @@ public final class HouseholdColumns {
             try {
                 members = Integer.valueOf(rawMembers);
             } catch (NumberFormatException e) {
-                errors.add(new RowError(row.row(), "members", "must be a whole number"));
+                errors.add(RowError.of(row.row(), "members", "must be a whole number", "必须是整数"));
                 return null;
             }
         }
@@ -62,7 +62,8 @@ public final class HouseholdColumns {
         if (rawCategory != null) {
             category = HouseholdCategory.parse(rawCategory).orElse(null);
             if (category == null) {
-                errors.add(new RowError(row.row(), "category", "unknown category '" + rawCategory + "'"));
+                errors.add(RowError.of(row.row(), "category", "unknown category '" + rawCategory + "'",
+                        "未知的户类别“" + rawCategory + "”"));
                 return null;
             }
         }

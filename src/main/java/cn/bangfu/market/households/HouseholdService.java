@@ -8,6 +8,7 @@ import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Text;
 import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
@@ -56,7 +57,8 @@ public class HouseholdService {
     public HouseholdView register(HouseholdRequest request, String bureauRegion, String recordedBy) {
         requireVillage(request.villageCode(), bureauRegion);
         if (Household.count("code", request.code()) > 0) {
-            throw ApiProblem.conflict("a household with code " + request.code() + " already exists");
+            throw ApiProblem.conflict("a household with code " + request.code() + " already exists",
+                    "户编码为 " + request.code() + " 的农户已存在");
         }
         Instant now = Instant.now();
         Household household = toEntity(request, now);
@@ -71,7 +73,7 @@ public class HouseholdService {
         Region village = regions.requireReferenced("villageCode", villageCode);
         if (village.level != RegionLevel.VILLAGE) {
             throw ApiProblem.unprocessable("villageCode", "region " + village.code + " is a " + village.level
-                    + ", not a VILLAGE");
+                    + ", not a VILLAGE", "区域 " + village.code + " 的级别是 " + village.level + "，不是 VILLAGE");
         }
         regions.requireGoverned(bureauRegion, village.code);
         return village;
@@ -152,13 +154,14 @@ public class HouseholdService {
     public HouseholdHistory.ChangeView recordChange(long id, HouseholdHistory.ChangeRequest request,
                                                     String bureauRegion, String recordedBy) {
         if (request.members() == null && request.category() == null) {
-            throw new ApiProblem(400, "Constraint Violation", "give members, category or both",
-                    List.of(new Violation("members", "give members, category or both")));
+            Text give = Text.of("give members, category or both", "请填写 members 或 category，也可两者都填");
+            throw new ApiProblem(400, "Constraint Violation", give, List.of(new Violation("members", give)));
         }
         LocalDate today = clock.today();
         if (request.effectiveFrom().isAfter(today)) {
             throw ApiProblem.unprocessable("effectiveFrom", "must not lie after today (" + today
-                    + "): a change is recorded once it has taken effect");
+                    + "): a change is recorded once it has taken effect",
+                    "不能晚于今天（" + today + "）：变更生效后才能记录");
         }
         Household household = requireReadable(id, bureauRegion);
         em.lock(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
@@ -318,20 +321,24 @@ public class HouseholdService {
             int before = errors.size();
             Region village = villages.get(request.villageCode());
             if (village == null) {
-                errors.add(new RowError(row, "villageCode", "region " + request.villageCode() + " does not exist"));
+                errors.add(RowError.of(row, "villageCode", "region " + request.villageCode() + " does not exist",
+                        "区域 " + request.villageCode() + " 不存在"));
             } else if (village.level != RegionLevel.VILLAGE) {
-                errors.add(new RowError(row, "villageCode", "region " + village.code + " is a " + village.level
-                        + ", not a VILLAGE"));
+                errors.add(RowError.of(row, "villageCode", "region " + village.code + " is a " + village.level
+                        + ", not a VILLAGE", "区域 " + village.code + " 的级别是 " + village.level + "，不是 VILLAGE"));
             } else if (bureauPattern == null || !RegionService.pathMatches(village, bureauPattern)) {
-                errors.add(new RowError(row, "villageCode", "village " + village.code + " lies outside your region"));
+                errors.add(RowError.of(row, "villageCode", "village " + village.code + " lies outside your region",
+                        "村 " + village.code + " 不在你的管辖区域内"));
             }
             Integer first = codeFirstRow.putIfAbsent(request.code(), row);
             if (first != null) {
-                errors.add(new RowError(row, "code", "code " + request.code() + " repeats row " + first));
+                errors.add(RowError.of(row, "code", "code " + request.code() + " repeats row " + first,
+                        "户编码 " + request.code() + " 与第 " + first + " 行重复"));
             }
             if (takenElsewhere.contains(request.code())) {
-                errors.add(new RowError(row, "code", "code " + request.code()
-                        + " belongs to a household outside your region"));
+                errors.add(RowError.of(row, "code", "code " + request.code()
+                        + " belongs to a household outside your region",
+                        "户编码 " + request.code() + " 属于你的管辖区域以外的农户"));
                 continue;
             }
             Household household = existing.get(request.code());
@@ -343,7 +350,8 @@ public class HouseholdService {
             }
             LocalDate effectiveFrom = p.value().effectiveFrom() != null ? p.value().effectiveFrom() : roster.today;
             if (effectiveFrom.isAfter(roster.today)) {
-                errors.add(new RowError(row, "effectiveFrom", "must not lie after today (" + roster.today + ")"));
+                errors.add(RowError.of(row, "effectiveFrom", "must not lie after today (" + roster.today + ")",
+                        "不能晚于今天（" + roster.today + "）"));
             }
             if (errors.size() > before) {
                 continue;

@@ -2,6 +2,7 @@ package cn.bangfu.market.imports;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BodyLimits;
+import cn.bangfu.market.common.Text;
 
 /**
  * What an import file may hold, checked before (or while) it is parsed, each refused
@@ -25,8 +26,9 @@ public final class ImportLimits {
     private ImportLimits() {
     }
 
-    static ApiProblem exceeded(String limit) {
-        return new ApiProblem(400, "Import Limit Exceeded", limit + "; nothing was imported");
+    static ApiProblem exceeded(Text limit) {
+        return new ApiProblem(400, "Import Limit Exceeded",
+                Text.of(limit.english() + "; nothing was imported", limit.chinese() + "；未导入任何内容"));
     }
 
     static ApiProblem tooLarge() {
@@ -34,14 +36,16 @@ public final class ImportLimits {
     }
 
     static ApiProblem tooManyRows() {
-        return exceeded("a file holds at most " + MAX_DATA_ROWS + " data rows");
+        return exceeded(Text.of("a file holds at most " + MAX_DATA_ROWS + " data rows",
+                "一个文件最多 " + MAX_DATA_ROWS + " 个数据行"));
     }
 
     static ApiProblem tooManyColumns() {
-        return exceeded("a file holds at most " + MAX_COLUMNS + " columns");
+        return exceeded(Text.of("a file holds at most " + MAX_COLUMNS + " columns", "一个文件最多 " + MAX_COLUMNS + " 列"));
     }
 
     static ApiProblem cellTooLong() {
-        return exceeded("a cell holds at most " + MAX_CELL_CHARS + " characters");
+        return exceeded(Text.of("a cell holds at most " + MAX_CELL_CHARS + " characters",
+                "一个单元格最多 " + MAX_CELL_CHARS + " 个字符"));
     }
 }

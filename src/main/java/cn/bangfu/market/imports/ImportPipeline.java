@@ -71,7 +71,7 @@ public final class ImportPipeline {
     /** A parsed row's constraint violations (Bean Validation), as errors of spreadsheet row {@code row}. */
     public static List<RowError> violations(Validator validator, Object value, int row) {
         return validator.validate(value).stream()
-                .map(v -> new RowError(row, v.getPropertyPath().toString(), v.getMessage())).toList();
+                .map(v -> RowError.ofConstraint(row, v.getPropertyPath().toString(), v.getMessage())).toList();
     }
 
     /** Persists entities in flushed batches, keeping the persistence context small. */

@@ -1,6 +1,7 @@
 package cn.bangfu.market.imports;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Text;
 
 import java.util.List;
 
@@ -21,17 +22,24 @@ public class ImportRejected extends ApiProblem {
         this.errorCount = errors.size();
     }
 
-    private static String describe(List<RowError> errors, int rowCount) {
+    private static Text describe(List<RowError> errors, int rowCount) {
         long badRows = errors.stream().mapToInt(RowError::row).distinct().count();
-        String listed = errors.size() > ImportLimits.MAX_ERRORS_LISTED
-                ? " (the first " + ImportLimits.MAX_ERRORS_LISTED + " are listed)" : "";
-        return badRows + " of " + rowCount + " rows are invalid, with " + errors.size() + " errors" + listed
-                + "; nothing was imported";
+        boolean cut = errors.size() > ImportLimits.MAX_ERRORS_LISTED;
+        return Text.of(badRows + " of " + rowCount + " rows are invalid, with " + errors.size() + " errors"
+                        + (cut ? " (the first " + ImportLimits.MAX_ERRORS_LISTED + " are listed)" : "")
+                        + "; nothing was imported",
+                rowCount + " 行中有 " + badRows + " 行有误，共 " + errors.size() + " 处错误"
+                        + (cut ? "（列出前 " + ImportLimits.MAX_ERRORS_LISTED + " 处）" : "") + "；未导入任何内容");
+    }
+
+    /** The listed errors, as they were found. */
+    public List<RowError> rowErrors() {
+        return errors;
     }
 
     @Override
-    public List<RowError> errors() {
-        return errors;
+    public List<RowError.Answer> errors(boolean chinese) {
+        return errors.stream().map(e -> e.in(chinese)).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.bangfu.market.imports;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Text;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -50,9 +51,11 @@ public record ImportRow(int row, Map<String, String> values) {
     public String numeric(String column) {
         String t = get(column);
         if (t != null && t.length() > ImportLimits.MAX_NUMERIC_CHARS) {
-            throw new ApiProblem(400, "Import Limit Exceeded", "row " + row + ", column " + column
+            throw new ApiProblem(400, "Import Limit Exceeded", Text.of("row " + row + ", column " + column
                     + ": a numeric cell holds at most " + ImportLimits.MAX_NUMERIC_CHARS
-                    + " characters; nothing was imported");
+                    + " characters; nothing was imported",
+                    "第 " + row + " 行 " + column + " 列：数值单元格最多 " + ImportLimits.MAX_NUMERIC_CHARS
+                    + " 个字符；未导入任何内容"));
         }
         return t;
     }

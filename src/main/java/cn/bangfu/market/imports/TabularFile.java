@@ -38,7 +38,7 @@ public final class TabularFile {
 
     public static List<ImportRow> read(byte[] content, List<Column> columns) {
         if (content == null || content.length == 0) {
-            throw ApiProblem.badRequest("the file is empty");
+            throw ApiProblem.badRequest("the file is empty", "文件为空");
         }
         if (content.length > ImportLimits.MAX_UPLOAD_BYTES) {
             throw ImportLimits.tooLarge();
@@ -84,7 +84,8 @@ public final class TabularFile {
                 rows.add(cells); // CsvGuard has bounded the rows already
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw ApiProblem.badRequest("the CSV file is malformed (RFC 4180): check quotes near the reported line");
+            throw ApiProblem.badRequest("the CSV file is malformed (RFC 4180): check quotes near the reported line",
+                    "CSV 文件格式错误（RFC 4180）：请检查所报行附近的引号");
         }
         return rows;
     }
@@ -98,7 +99,8 @@ public final class TabularFile {
                 return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(content)).toString();
             } catch (CharacterCodingException e) {
-                throw ApiProblem.badRequest("the file is neither XLSX nor CSV text in UTF-8 or GB18030");
+                throw ApiProblem.badRequest("the file is neither XLSX nor CSV text in UTF-8 or GB18030",
+                        "该文件既不是 XLSX，也不是 UTF-8 或 GB18030 编码的 CSV 文本");
             }
         }
     }
@@ -124,7 +126,8 @@ public final class TabularFile {
         } catch (ApiProblem e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw ApiProblem.badRequest("the XLSX file cannot be read: is it a valid Excel workbook?");
+            throw ApiProblem.badRequest("the XLSX file cannot be read: is it a valid Excel workbook?",
+                    "无法读取该 XLSX 文件：它是有效的 Excel 工作簿吗？");
         }
         return rows;
     }
@@ -147,7 +150,7 @@ public final class TabularFile {
             headerIndex++;
         }
         if (headerIndex == raw.size()) {
-            throw ApiProblem.badRequest("the file has no header row");
+            throw ApiProblem.badRequest("the file has no header row", "文件没有表头行");
         }
         List<String> header = raw.get(headerIndex);
         Map<Integer, String> columnAt = new HashMap<>();
@@ -160,7 +163,8 @@ public final class TabularFile {
             for (Column column : columns) {
                 if (column.matches(h)) {
                     if (columnAt.containsValue(column.name())) {
-                        throw ApiProblem.badRequest("column " + column.name() + " appears twice in the header");
+                        throw ApiProblem.badRequest("column " + column.name() + " appears twice in the header",
+                                "列 " + column.name() + " 在表头中出现了两次");
                     }
                     columnAt.put(i, column.name());
                 }
@@ -170,7 +174,8 @@ public final class TabularFile {
                 .map(Column::name).filter(name -> !columnAt.containsValue(name)).toList();
         if (!missing.isEmpty()) {
             throw ApiProblem.badRequest("the header lacks the required columns " + missing
-                    + "; download the template for the expected layout");
+                    + "; download the template for the expected layout",
+                    "表头缺少必需的列 " + missing + "；请下载模板查看应有的格式");
         }
         List<ImportRow> rows = new ArrayList<>();
         for (List<String> cells : raw.subList(headerIndex + 1, raw.size())) {
@@ -186,7 +191,7 @@ public final class TabularFile {
             rows.add(new ImportRow(Integer.parseInt(cells.get(0)), values));
         }
         if (rows.isEmpty()) {
-            throw ApiProblem.badRequest("the file has a header but no data rows");
+            throw ApiProblem.badRequest("the file has a header but no data rows", "文件只有表头，没有数据行");
         }
         return rows;
     }

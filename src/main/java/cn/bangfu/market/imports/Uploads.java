@@ -24,10 +24,10 @@ public final class Uploads {
     /** The bytes of the single file in a multipart form. */
     public static byte[] single(List<FileUpload> files) {
         if (files == null || files.isEmpty()) {
-            throw ApiProblem.badRequest("the form carries no file part");
+            throw ApiProblem.badRequest("the form carries no file part", "表单中没有文件部分");
         }
         if (files.size() > 1) {
-            throw ApiProblem.badRequest("send one file per import");
+            throw ApiProblem.badRequest("send one file per import", "每次导入只能发送一个文件");
         }
         try {
             return Files.readAllBytes(files.get(0).uploadedFile());

@@ -2,6 +2,7 @@ package cn.bangfu.market.imports;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.LimitedInputStream;
+import cn.bangfu.market.common.Text;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
@@ -46,7 +47,9 @@ final class XlsxGuard {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > ImportLimits.MAX_XLSX_PARTS) {
-                throw ImportLimits.exceeded("a workbook holds at most " + ImportLimits.MAX_XLSX_PARTS + " parts");
+                throw ImportLimits.exceeded(Text.of(
+                        "a workbook holds at most " + ImportLimits.MAX_XLSX_PARTS + " parts",
+                        "一个工作簿最多 " + ImportLimits.MAX_XLSX_PARTS + " 个部件"));
             }
             long inflatedSoFar = 0;
             for (ZipArchiveEntry entry : entries) {
@@ -69,11 +72,12 @@ final class XlsxGuard {
                     throw problem; // a limit, reported from inside the XML reader
                 }
             }
-            throw ApiProblem.badRequest("the XLSX file cannot be read: is it a valid Excel workbook?");
+            throw ApiProblem.badRequest("the XLSX file cannot be read: is it a valid Excel workbook?",
+                    "无法读取该 XLSX 文件：它是有效的 Excel 工作簿吗？");
         }
         if (scan.maxSharedStringIndex >= scan.sharedStrings) {
-            throw ImportLimits.exceeded("a cell refers to a shared string beyond the " + scan.sharedStrings
-                    + " the workbook holds");
+            throw ImportLimits.exceeded(Text.of("a cell refers to a shared string beyond the " + scan.sharedStrings
+                    + " the workbook holds", "有单元格引用了超出范围的共享字符串（工作簿只含 " + scan.sharedStrings + " 个）"));
         }
     }
 
@@ -158,8 +162,10 @@ final class XlsxGuard {
     }
 
     private static ApiProblem bomb() {
-        return ImportLimits.exceeded("a workbook inflates to at most " + ImportLimits.MAX_COMPRESSION_RATIO
-                + " times its size and at most " + ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024) + " MB");
+        long megabytes = ImportLimits.MAX_XLSX_UNCOMPRESSED_BYTES / (1024 * 1024);
+        return ImportLimits.exceeded(Text.of("a workbook inflates to at most " + ImportLimits.MAX_COMPRESSION_RATIO
+                + " times its size and at most " + megabytes + " MB",
+                "工作簿解压后最多为自身大小的 " + ImportLimits.MAX_COMPRESSION_RATIO + " 倍，且最多 " + megabytes + " MB"));
     }
 
     /** The 1-based column of a cell reference ("C7" → 3); anything past the limit counts as past it. */

@@ -112,7 +112,7 @@ public class CooperativeIncomeResource {
 
     private long own(long cooperativeId) {
         if (!caller.actsForCooperative(cooperativeId)) {
-            throw ApiProblem.forbidden("you may record income only for your own cooperative");
+            throw ApiProblem.forbidden("you may record income only for your own cooperative", "你只能为本经营主体记录收益");
         }
         return cooperativeId;
     }

@@ -69,7 +69,7 @@ public class IncomeReports {
         Region province = regions.require(provinceCode);
         if (province.level != RegionLevel.PROVINCE) {
             throw ApiProblem.unprocessable("provinceCode", "region " + provinceCode + " is a " + province.level
-                    + ", not a PROVINCE");
+                    + ", not a PROVINCE", "区域 " + provinceCode + " 的级别是 " + province.level + "，不是 PROVINCE");
         }
         regions.requireGoverned(bureauRegion, provinceCode);
         // Absent early-warning settings are the defaults (a PUT states the whole line).
@@ -195,7 +195,8 @@ public class IncomeReports {
     public void requireLine(Region region, int year) {
         if (lineFor(region.code, year) == null) {
             throw ApiProblem.unprocessable("year", "no monitoring line is set for " + year
-                    + " in the province of region " + region.code);
+                    + " in the province of region " + region.code,
+                    "区域 " + region.code + " 所在的省尚未设定 " + year + " 年的监测线");
         }
     }
 

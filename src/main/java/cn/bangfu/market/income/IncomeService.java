@@ -2,6 +2,7 @@ package cn.bangfu.market.income;
 
 import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.Text;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
@@ -103,7 +104,8 @@ public class IncomeService {
         Product product = Product.findById(request.productId());
         if (product == null || product.cooperativeId != cooperativeId) {
             throw ApiProblem.unprocessable("productId", "product " + request.productId()
-                    + " is not a product of cooperative " + cooperativeId);
+                    + " is not a product of cooperative " + cooperativeId,
+                    "产品 " + request.productId() + " 不是经营主体 " + cooperativeId + " 的产品");
         }
         BenefitLink link = singleActiveLink(cooperativeId, household.id, Mechanism.PROCUREMENT, request.date(),
                 " and l.productId = :product", Map.of("product", product.id));
@@ -177,12 +179,12 @@ public class IncomeService {
         LocalDate from = request.from();
         LocalDate to = request.to();
         if (to.isBefore(from)) {
-            throw new ApiProblem(400, "Constraint Violation", "to: must not be before from",
-                    List.of(new Violation("to", "must not be before from")));
+            throw ApiProblem.violations(List.of(Violation.of("to", "must not be before from", "不能早于 from")));
         }
         if (from.getYear() != to.getYear()) {
-            throw new ApiProblem(400, "Constraint Violation", "to: an accrual stays within one calendar year",
-                    List.of(new Violation("to", "must be in the same calendar year as from")));
+            throw new ApiProblem(400, "Constraint Violation",
+                    Text.of("to: an accrual stays within one calendar year", "to：一次计提不能跨越日历年"),
+                    List.of(Violation.of("to", "must be in the same calendar year as from", "必须与 from 在同一日历年内")));
         }
         long id = nextId("rent_accrual_seq");
         // Locked: accruals of one cooperative run one at a time.
@@ -217,8 +219,12 @@ public class IncomeService {
                     .setParameter(2, from).setParameter(3, to).getResultList();
             if (!clash.isEmpty()) {
                 Tuple c = clash.get(0);
-                throw ApiProblem.conflict("link " + c.get("link_id") + " was already accrued for "
-                        + c.get("from_date") + " to " + c.get("to_date") + "; rent is never paid twice");
+                Object linkId = c.get("link_id");
+                Object fromDate = c.get("from_date");
+                Object toDate = c.get("to_date");
+                throw ApiProblem.conflict("link " + linkId + " was already accrued for "
+                        + fromDate + " to " + toDate + "; rent is never paid twice",
+                        "联农带农关系 " + linkId + " 已计提过 " + fromDate + " 至 " + toDate + " 的租金；租金不会重复支付");
             }
         }
         em.createNativeQuery("insert into rent_accrual (id, cooperative_id, from_date, to_date) values (?1, ?2, ?3, ?4)")
@@ -253,7 +259,9 @@ public class IncomeService {
         return activeLinks(cooperativeId, mechanism, day, " and l.householdId = :household" + extra, parameters)
                 .stream().findFirst().map(ActiveLink::link)
                 .orElseThrow(() -> ApiProblem.unprocessable("household " + householdId + " has no " + mechanism
-                        + " link with cooperative " + cooperativeId + " active on " + day));
+                        + " link with cooperative " + cooperativeId + " active on " + day,
+                        "农户 " + householdId + " 与经营主体 " + cooperativeId + " 之间没有在 " + day + " 有效的 "
+                        + mechanism + " 联农带农关系"));
     }
 
     /**
@@ -310,7 +318,7 @@ public class IncomeService {
     private Household requireHousehold(long id) {
         Household household = Household.findById(id);
         if (household == null) {
-            throw ApiProblem.unprocessable("householdId", "household " + id + " does not exist");
+            throw ApiProblem.unprocessable("householdId", "household " + id + " does not exist", "农户 " + id + " 不存在");
         }
         return household;
     }

@@ -77,7 +77,8 @@ public class Recordings {
         }
         if (cooperative.status != CooperativeStatus.APPROVED) {
             throw ApiProblem.conflict("cooperative " + cooperative.id + " is " + cooperative.status
-                    + ": only an APPROVED cooperative records income");
+                    + ": only an APPROVED cooperative records income",
+                    "经营主体 " + cooperative.id + " 的状态是 " + cooperative.status + "：只有状态为 APPROVED 的经营主体才能记录收益");
         }
         return new Claim(new Recording.Stamp(((Number) claimed.get(0)).longValue(), recordedBy, now), null);
     }
@@ -109,15 +110,18 @@ public class Recordings {
         // Locked: two reversals of one recording run one after the other, and the second sees the first.
         Recording original = requireVisible(id, reader, LockModeType.PESSIMISTIC_WRITE);
         if (original.kind == RecordingKind.REVERSAL) {
-            throw ApiProblem.conflict("recording " + id + " is a reversal; a reversal is not reversed");
+            throw ApiProblem.conflict("recording " + id + " is a reversal; a reversal is not reversed",
+                    "记录 " + id + " 是一笔冲正；冲正不能再被冲正");
         }
         if (!original.kind.reversible()) {
             throw ApiProblem.conflict("recording " + id + " records an order line (" + original.kind
-                    + "); order lines are corrected by returns");
+                    + "); order lines are corrected by returns",
+                    "记录 " + id + " 记的是订单行（" + original.kind + "）；订单行通过退货更正");
         }
         Long reversedBy = reversalOf(id);
         if (reversedBy != null) {
-            throw ApiProblem.conflict("recording " + id + " was already reversed by recording " + reversedBy);
+            throw ApiProblem.conflict("recording " + id + " was already reversed by recording " + reversedBy,
+                    "记录 " + id + " 已被记录 " + reversedBy + " 冲正");
         }
         Recording reversal = new Recording();
         reversal.cooperativeId = original.cooperativeId;
@@ -170,7 +174,8 @@ public class Recordings {
         }
         if (reader.ownCooperative() != null) {
             if (reader.ownCooperative() != recording.cooperativeId) {
-                throw ApiProblem.forbidden("recording " + id + " was not made by your cooperative");
+                throw ApiProblem.forbidden("recording " + id + " was not made by your cooperative",
+                        "记录 " + id + " 不是由你的经营主体记录的");
             }
         } else {
             Cooperative cooperative = em.find(Cooperative.class, recording.cooperativeId);

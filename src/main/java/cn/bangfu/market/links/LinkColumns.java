@@ -59,22 +59,22 @@ public final class LinkColumns {
         String householdCode = row.get("householdCode");
         Long householdId = cells.integer("householdId");
         if (householdCode == null && householdId == null) {
-            cells.fail("householdCode", "give the household's code (or householdId)");
+            cells.fail("householdCode", "give the household's code (or householdId)", "请填写农户的户编码（或 householdId）");
         }
         String creditCode = row.get("creditCode");
         Long cooperativeId = cells.integer("cooperativeId");
         if (creditCode == null && cooperativeId == null) {
-            cells.fail("cooperativeId", "give the cooperative's id (or creditCode)");
+            cells.fail("cooperativeId", "give the cooperative's id (or creditCode)", "请填写经营主体的 ID（或 creditCode）");
         }
         Mechanism mechanism = cells.mechanism("mechanism");
         LocalDate validFrom = cells.date("validFrom");
         if (validFrom == null) {
-            cells.fail("validFrom", "is required");
+            cells.fail("validFrom", "is required", "必须填写");
         }
         LocalDate validTo = cells.date("validTo");
         Long weight = cells.integer("weight");
         if (weight != null && (weight > Integer.MAX_VALUE || weight < Integer.MIN_VALUE)) {
-            cells.fail("weight", "is too large");
+            cells.fail("weight", "is too large", "数值过大");
         }
         Long productId = cells.integer("productId");
         Long floor = cells.integer("floorPriceFen");
@@ -99,8 +99,8 @@ public final class LinkColumns {
             this.errors = errors;
         }
 
-        void fail(String field, String message) {
-            errors.add(new RowError(row.row(), field, message));
+        void fail(String field, String english, String chinese) {
+            errors.add(RowError.of(row.row(), field, english, chinese));
             failed = true;
         }
 
@@ -112,7 +112,7 @@ public final class LinkColumns {
             try {
                 return Long.valueOf(v);
             } catch (NumberFormatException e) {
-                fail(field, "must be a whole number");
+                fail(field, "must be a whole number", "必须是整数");
                 return null;
             }
         }
@@ -125,7 +125,7 @@ public final class LinkColumns {
             try {
                 return new BigDecimal(v);
             } catch (NumberFormatException e) {
-                fail(field, "must be a number");
+                fail(field, "must be a number", "必须是数字");
                 return null;
             }
         }
@@ -134,7 +134,7 @@ public final class LinkColumns {
             try {
                 return row.date(field);
             } catch (DateTimeParseException e) {
-                fail(field, "must be a date YYYY-MM-DD");
+                fail(field, "must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期");
                 return null;
             }
         }
@@ -142,7 +142,7 @@ public final class LinkColumns {
         Mechanism mechanism(String field) {
             String v = row.get(field);
             if (v == null) {
-                fail(field, "is required");
+                fail(field, "is required", "必须填写");
                 return null;
             }
             Mechanism m = LABELS.get(v);
@@ -152,7 +152,7 @@ public final class LinkColumns {
             try {
                 return Mechanism.valueOf(v.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                fail(field, "unknown mechanism '" + v + "'");
+                fail(field, "unknown mechanism '" + v + "'", "未知的联结方式“" + v + "”");
                 return null;
             }
         }

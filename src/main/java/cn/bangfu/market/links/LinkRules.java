@@ -52,42 +52,48 @@ public final class LinkRules {
         Set<String> optional = OPTIONAL.getOrDefault(r.mechanism(), Set.of());
         given.forEach((name, value) -> {
             if (value == null && required.contains(name)) {
-                violations.add(new Violation(name, "is required for " + r.mechanism()));
+                violations.add(Violation.of(name, "is required for " + r.mechanism(), r.mechanism() + " 必须填写"));
             } else if (value != null && !required.contains(name) && !optional.contains(name)) {
-                violations.add(new Violation(name, "does not apply to " + r.mechanism()));
+                violations.add(Violation.of(name, "does not apply to " + r.mechanism(), "不适用于 " + r.mechanism()));
             }
         });
         if (r.weight() != null && (r.weight() < 1 || r.weight() > MAX_WEIGHT)) {
-            violations.add(new Violation("weight", "must be an integer between 1 and " + MAX_WEIGHT));
+            violations.add(Violation.of("weight", "must be an integer between 1 and " + MAX_WEIGHT,
+                    "必须是 1 到 " + MAX_WEIGHT + " 之间的整数"));
         }
         if (r.floorPriceFen() != null && (r.floorPriceFen() < 0 || r.floorPriceFen() > MAX_FEN)) {
-            violations.add(new Violation("floorPriceFen", "must be between 0 and " + MAX_FEN));
+            violations.add(Violation.of("floorPriceFen", "must be between 0 and " + MAX_FEN,
+                    "必须在 0 到 " + MAX_FEN + " 之间"));
         }
         if (r.dailyWageFen() != null && (r.dailyWageFen() < 1 || r.dailyWageFen() > MAX_FEN)) {
-            violations.add(new Violation("dailyWageFen", "must be between 1 and " + MAX_FEN));
+            violations.add(Violation.of("dailyWageFen", "must be between 1 and " + MAX_FEN,
+                    "必须在 1 到 " + MAX_FEN + " 之间"));
         }
         if (r.rentPerMuPerYearFen() != null && (r.rentPerMuPerYearFen() < 1 || r.rentPerMuPerYearFen() > MAX_FEN)) {
-            violations.add(new Violation("rentPerMuPerYearFen", "must be between 1 and " + MAX_FEN));
+            violations.add(Violation.of("rentPerMuPerYearFen", "must be between 1 and " + MAX_FEN,
+                    "必须在 1 到 " + MAX_FEN + " 之间"));
         }
         if (r.areaMu() != null) {
             BigDecimal area = r.areaMu();
             if (area.signum() <= 0 || area.compareTo(MAX_AREA_MU) > 0) {
-                violations.add(new Violation("areaMu", "must be greater than 0 and at most " + MAX_AREA_MU));
+                violations.add(Violation.of("areaMu", "must be greater than 0 and at most " + MAX_AREA_MU,
+                        "必须大于 0 且不超过 " + MAX_AREA_MU));
             } else if (area.stripTrailingZeros().scale() > 2) {
-                violations.add(new Violation("areaMu", "must have at most 2 decimal places"));
+                violations.add(Violation.of("areaMu", "must have at most 2 decimal places", "最多 2 位小数"));
             }
         }
         checkYear(violations, "validFrom", r.validFrom());
         checkYear(violations, "validTo", r.validTo());
         if (r.validFrom() != null && r.validTo() != null && r.validTo().isBefore(r.validFrom())) {
-            violations.add(new Violation("validTo", "must not be before validFrom"));
+            violations.add(Violation.of("validTo", "must not be before validFrom", "不能早于 validFrom"));
         }
         return violations;
     }
 
     private static void checkYear(List<Violation> violations, String field, LocalDate day) {
         if (day != null && (day.getYear() < Years.FIRST || day.getYear() > Years.LAST)) {
-            violations.add(new Violation(field, "must be in the years " + Years.FIRST + " to " + Years.LAST));
+            violations.add(Violation.of(field, "must be in the years " + Years.FIRST + " to " + Years.LAST,
+                    "必须在 " + Years.FIRST + " 年至 " + Years.LAST + " 年之间"));
         }
     }
 

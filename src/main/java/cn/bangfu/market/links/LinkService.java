@@ -48,11 +48,12 @@ public class LinkService {
     public LinkView create(LinkRequest request, String bureauRegion) {
         List<Violation> violations = LinkRules.check(request);
         if (!violations.isEmpty()) {
-            throw new ApiProblem(400, "Constraint Violation", describe(violations), violations);
+            throw ApiProblem.violations(violations);
         }
         Household household = em.find(Household.class, request.householdId());
         if (household == null) {
-            throw ApiProblem.unprocessable("householdId", "household " + request.householdId() + " does not exist");
+            throw ApiProblem.unprocessable("householdId", "household " + request.householdId() + " does not exist",
+                    "农户 " + request.householdId() + " 不存在");
         }
         regions.requireGoverned(bureauRegion, household.villageCode);
         // Lock the household (only once it is known to be the bureau's): concurrent links for it are
@@ -60,14 +61,17 @@ public class LinkService {
         em.lock(household, LockModeType.PESSIMISTIC_WRITE);
         Cooperative cooperative = Cooperative.findById(request.cooperativeId());
         if (cooperative == null) {
-            throw ApiProblem.unprocessable("cooperativeId", "cooperative " + request.cooperativeId() + " does not exist");
+            throw ApiProblem.unprocessable("cooperativeId",
+                    "cooperative " + request.cooperativeId() + " does not exist",
+                    "经营主体 " + request.cooperativeId() + " 不存在");
         }
         regions.requireGoverned(bureauRegion, cooperative.regionCode);
         if (request.productId() != null) {
             Product product = Product.findById(request.productId());
             if (product == null || product.cooperativeId != cooperative.id) {
                 throw ApiProblem.unprocessable("productId", "product " + request.productId()
-                        + " is not a product of cooperative " + cooperative.id);
+                        + " is not a product of cooperative " + cooperative.id,
+                        "产品 " + request.productId() + " 不是经营主体 " + cooperative.id + " 的产品");
             }
         }
         List<BenefitLink> existing = BenefitLink.list("householdId = ?1 and cooperativeId = ?2 and mechanism = ?3",
@@ -76,7 +80,9 @@ public class LinkService {
             if (other.clashesWith(cooperative.id, household.id, request.mechanism(), request.productId(),
                     request.validFrom(), request.validTo())) {
                 throw ApiProblem.conflict("household " + household.code + " already holds " + request.mechanism()
-                        + " link " + other.id + " with cooperative " + cooperative.id + " on overlapping dates");
+                        + " link " + other.id + " with cooperative " + cooperative.id + " on overlapping dates",
+                        "农户 " + household.code + " 已与经营主体 " + cooperative.id + " 有日期重叠的 "
+                        + request.mechanism() + " 联农带农关系 " + other.id);
             }
         }
         BenefitLink link = toEntity(request, Instant.now());
@@ -94,11 +100,13 @@ public class LinkService {
         Household household = Household.findById(link.householdId);
         regions.requireGoverned(bureauRegion, household.villageCode);
         if (date.isBefore(link.validFrom)) {
-            throw ApiProblem.unprocessable("date", "must not be before validFrom " + link.validFrom);
+            throw ApiProblem.unprocessable("date", "must not be before validFrom " + link.validFrom,
+                    "不能早于 validFrom " + link.validFrom);
         }
         if (link.validTo != null && date.isAfter(link.validTo)) {
             throw ApiProblem.unprocessable("date", "the link already ends on " + link.validTo
-                    + "; ending it later would extend it");
+                    + "; ending it later would extend it",
+                    "该联农带农关系已于 " + link.validTo + " 结束；改为更晚结束会延长它");
         }
         link.validTo = date;
         link.updatedAt = Instant.now();
@@ -137,7 +145,8 @@ public class LinkService {
                                         String bureauRegion) {
         List<LinkColumns.ParsedLink> parsed = rows.stream().map(ImportPipeline.Parsed::value).toList();
         String bureauPattern = regions.subtreePattern(bureauRegion)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered",
+                        "你的管辖区域 " + bureauRegion + " 尚未登记"));
         // Only households and cooperatives inside the bureau's region are looked up (and locked): one
         // outside it is answered exactly like one that does not exist, so a file cannot probe other regions.
         Map<String, Household> householdsByCode = new HashMap<>();
@@ -175,14 +184,14 @@ public class LinkService {
             Household household = p.householdCode() != null ? householdsByCode.get(p.householdCode())
                     : householdsById.get(p.householdId());
             if (household == null) {
-                errors.add(new RowError(row, p.householdCode() != null ? "householdCode" : "householdId",
-                        "no such household in your region"));
+                errors.add(RowError.of(row, p.householdCode() != null ? "householdCode" : "householdId",
+                        "no such household in your region", "你的管辖区域内没有该农户"));
             }
             Cooperative cooperative = p.creditCode() != null ? cooperativesByCode.get(p.creditCode())
                     : cooperativesById.get(p.cooperativeId());
             if (cooperative == null) {
-                errors.add(new RowError(row, p.creditCode() != null ? "creditCode" : "cooperativeId",
-                        "no such cooperative in your region"));
+                errors.add(RowError.of(row, p.creditCode() != null ? "creditCode" : "cooperativeId",
+                        "no such cooperative in your region", "你的管辖区域内没有该经营主体"));
             }
             if (errors.size() > before) {
                 continue;
@@ -192,8 +201,9 @@ public class LinkService {
             if (request.productId() != null) {
                 Product product = products.get(request.productId());
                 if (product == null || product.cooperativeId != cooperative.id) {
-                    errors.add(new RowError(row, "productId", "product " + request.productId()
-                            + " is not a product of cooperative " + cooperative.id));
+                    errors.add(RowError.of(row, "productId", "product " + request.productId()
+                            + " is not a product of cooperative " + cooperative.id,
+                            "产品 " + request.productId() + " 不是经营主体 " + cooperative.id + " 的产品"));
                 }
             }
             if (errors.size() > before) {
@@ -204,9 +214,12 @@ public class LinkService {
                     request.mechanism(), request.productId(), request.validFrom(), request.validTo()))
                     .findFirst().orElse(null);
             if (clash != null) {
-                errors.add(new RowError(row, "validFrom", "overlaps another " + request.mechanism()
+                errors.add(RowError.of(row, "validFrom", "overlaps another " + request.mechanism()
                         + " link of household " + household.code + " with cooperative " + cooperative.id
-                        + (clash.id != null ? " (link " + clash.id + ")" : " (an earlier row of this file)")));
+                        + (clash.id != null ? " (link " + clash.id + ")" : " (an earlier row of this file)"),
+                        "与农户 " + household.code + " 和经营主体 " + cooperative.id + " 之间的另一条 "
+                        + request.mechanism() + " 联农带农关系日期重叠"
+                        + (clash.id != null ? "（联农带农关系 " + clash.id + "）" : "（本文件中前面的一行）")));
                 continue;
             }
             BenefitLink link = toEntity(request, now);
@@ -273,7 +286,4 @@ public class LinkService {
         return link;
     }
 
-    private static String describe(List<Violation> violations) {
-        return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
-    }
 }

@@ -5,6 +5,7 @@ import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.RegionCode;
 import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.common.Text;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,7 +31,7 @@ public class RegionService {
     @Transactional
     public RegionView create(RegionRequest request, String bureauRegion) {
         RegionCodes.problem(request.code(), request.level())
-                .ifPresent(message -> { throw ApiProblem.invalidField("code", message); });
+                .ifPresent(message -> { throw ApiProblem.invalidField("code", message.english(), message.chinese()); });
         String parentCode = blankToNull(request.parentCode());
         if (Roles.NATIONAL_ROOT.equals(parentCode)) {
             parentCode = null;
@@ -39,27 +40,32 @@ public class RegionService {
         Region parent = null;
         if (request.level() == RegionLevel.PROVINCE) {
             if (parentCode != null) {
-                throw ApiProblem.invalidField("parentCode", "a PROVINCE has no parent (or the national root 000000)");
+                throw ApiProblem.invalidField("parentCode", "a PROVINCE has no parent (or the national root 000000)",
+                        "PROVINCE 没有上级区域（或为全国根节点 000000）");
             }
             if (!Roles.NATIONAL_ROOT.equals(bureauRegion)) {
-                throw ApiProblem.forbidden("only the national bureau (000000) may create provinces");
+                throw ApiProblem.forbidden("only the national bureau (000000) may create provinces",
+                        "只有全国帮扶部门（000000）可以创建省");
             }
         } else {
             if (parentCode == null) {
-                throw ApiProblem.invalidField("parentCode", "is required for a " + request.level());
+                throw ApiProblem.invalidField("parentCode", "is required for a " + request.level(),
+                        request.level() + " 必须填写");
             }
             parent = Region.findById(parentCode);
             if (parent == null) {
-                throw ApiProblem.unprocessable("parentCode", "region " + parentCode + " does not exist");
+                throw ApiProblem.unprocessable("parentCode", "region " + parentCode + " does not exist",
+                        "区域 " + parentCode + " 不存在");
             }
             if (!RegionCodes.canBeParent(parent.code, parent.level, request.code(), request.level())) {
                 throw ApiProblem.unprocessable("parentCode", "a " + request.level() + " " + request.code()
-                        + " cannot sit under " + parent.level + " " + parent.code);
+                        + " cannot sit under " + parent.level + " " + parent.code,
+                        request.level() + " " + request.code() + " 不能隶属于 " + parent.level + " " + parent.code);
             }
             requireGoverned(bureauRegion, parent.code);
         }
         if (Region.findById(request.code()) != null) {
-            throw ApiProblem.conflict("region " + request.code() + " already exists");
+            throw ApiProblem.conflict("region " + request.code() + " already exists", "区域 " + request.code() + " 已存在");
         }
 
         Region region = new Region();
@@ -81,7 +87,7 @@ public class RegionService {
 
     public Region require(String code) {
         if (!isShaped(code)) { // no other text reaches a query, nor is echoed back
-            throw new ApiProblem(404, "Not Found", "no region has that code");
+            throw new ApiProblem(404, "Not Found", Text.of("no region has that code", "没有该代码的区域"));
         }
         Region region = Region.findById(code);
         if (region == null) {
@@ -93,11 +99,11 @@ public class RegionService {
     /** A region named in a request body: unknown means the request breaks a rule (422). */
     public Region requireReferenced(String field, String code) {
         if (!isShaped(code)) { // no other text reaches a query, nor is echoed back
-            throw ApiProblem.unprocessable(field, "must be a region code of 6 or 12 digits");
+            throw ApiProblem.unprocessable(field, "must be a region code of 6 or 12 digits", "必须是6位或12位区域代码");
         }
         Region region = Region.findById(code);
         if (region == null) {
-            throw ApiProblem.unprocessable(field, "region " + code + " does not exist");
+            throw ApiProblem.unprocessable(field, "region " + code + " does not exist", "区域 " + code + " 不存在");
         }
         return region;
     }
@@ -133,7 +139,7 @@ public class RegionService {
      */
     public void requireGoverned(String bureauRegion, String regionCode) {
         if (!contains(bureauRegion, regionCode)) {
-            throw ApiProblem.forbidden("this lies outside your region");
+            throw ApiProblem.forbidden("this lies outside your region", "此项不在你的管辖区域内");
         }
     }
 
@@ -167,7 +173,8 @@ public class RegionService {
         if (contains(code, bureauRegion)) {
             return subtreePattern(bureauRegion);
         }
-        throw ApiProblem.forbidden("region " + code + " lies outside your region " + bureauRegion);
+        throw ApiProblem.forbidden("region " + code + " lies outside your region " + bureauRegion,
+                "区域 " + code + " 不在你的管辖区域 " + bureauRegion + " 内");
     }
 
     /**
@@ -178,7 +185,7 @@ public class RegionService {
     public Region requireWithinProvince(String bureauRegion, String regionCode) {
         String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
         if (Roles.NATIONAL_ROOT.equals(code)) {
-            throw ApiProblem.invalidField("regionCode", "name a province or a region below it");
+            throw ApiProblem.invalidField("regionCode", "name a province or a region below it", "请指定一个省或其下级区域");
         }
         Region region = require(code);
         requireGoverned(bureauRegion, region.code);

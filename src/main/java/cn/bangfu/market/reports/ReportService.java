@@ -47,7 +47,8 @@ public class ReportService {
             Years.check(year);
         }
         String pattern = regions.subtreePattern(bureauRegion)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered"));
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered",
+                        "你的管辖区域 " + bureauRegion + " 尚未登记"));
         // the previous year's agreements of a pair have the same parties, so the same filter finds them
         List<Tuple> rows = em.createNativeQuery("""
                 select a.id, a.title, a.buyer_region_code, br.name as buyer_region_name, a.seller_region_code,

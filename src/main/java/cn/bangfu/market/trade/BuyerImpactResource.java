@@ -49,7 +49,7 @@ public class BuyerImpactResource {
     public Impact get(@PathParam("id") long id, @QueryParam("year") Integer year) {
         if (caller.is(Roles.BUYER)) {
             if (caller.buyerId() != id) {
-                throw ApiProblem.forbidden("a buyer sees only its own impact");
+                throw ApiProblem.forbidden("a buyer sees only its own impact", "购买方只能查看自身的帮扶成效");
             }
         } else {
             Buyer buyer = buyers.require(id);

@@ -155,6 +155,7 @@ public class OrderResource {
         }
         String region = caller.bureauRegion();
         return new Viewer.Bureau(regions.subtreePattern(region)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + region + " is not registered")));
+                .orElseThrow(() -> ApiProblem.forbidden("your region " + region + " is not registered",
+                        "你的管辖区域 " + region + " 尚未登记")));
     }
 }

@@ -7,6 +7,7 @@ import cn.bangfu.market.common.IdempotencyKeys;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Text;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -56,7 +57,8 @@ public class OrderService {
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
         IdempotencyKeys.require(idempotencyKey);
         if (request.buyerId() != callerBuyerId) {
-            throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId);
+            throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId,
+                    "你只能为本购买方 " + callerBuyerId + " 下单");
         }
         long buyerId = request.buyerId();
         String hash = IdempotencyKeys.fingerprint(request.canonical());
@@ -88,12 +90,14 @@ public class OrderService {
         if (request.agreementId() != null) {
             agreement = Agreement.findById(request.agreementId());
             if (agreement == null) {
-                throw ApiProblem.unprocessable("agreementId", "agreement " + request.agreementId() + " does not exist");
+                throw ApiProblem.unprocessable("agreementId", "agreement " + request.agreementId() + " does not exist",
+                        "协议 " + request.agreementId() + " 不存在");
             }
             Buyer buyer = Buyer.findById(buyerId);
             if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
                 throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
-                        + " is not inside the agreement's buyer region " + agreement.buyerRegionCode);
+                        + " is not inside the agreement's buyer region " + agreement.buyerRegionCode,
+                        "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域 " + agreement.buyerRegionCode + " 内");
             }
         }
 
@@ -165,9 +169,12 @@ public class OrderService {
             int index = row.get("line_no", Integer.class) - 1;
             String cooperativeRegion = row.get("region_code", String.class);
             if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
+                Long productId = row.get("product_id", Long.class);
                 throw ApiProblem.unprocessable("lines[" + index + "].productId", "product "
-                        + row.get("product_id", Long.class) + " comes from region " + cooperativeRegion
-                        + ", outside the agreement's seller region " + agreement.sellerRegionCode);
+                        + productId + " comes from region " + cooperativeRegion
+                        + ", outside the agreement's seller region " + agreement.sellerRegionCode,
+                        "产品 " + productId + " 来自区域 " + cooperativeRegion + "，不在协议的销售方区域 "
+                        + agreement.sellerRegionCode + " 内");
             }
             OrderLine line = new OrderLine();
             line.id = row.get("id", Long.class);
@@ -203,20 +210,24 @@ public class OrderService {
                 from product p join cooperative c on c.id = p.cooperative_id
                 where p.id = ?1""", Tuple.class).setParameter(1, productId).getResultList();
         if (why.isEmpty()) {
-            return ApiProblem.unprocessable(field, "product " + productId + " does not exist");
+            return ApiProblem.unprocessable(field, "product " + productId + " does not exist",
+                    "产品 " + productId + " 不存在");
         }
         Tuple state = why.get(0);
         String productStatus = state.get("product_status", String.class);
         String cooperativeStatus = state.get("cooperative_status", String.class);
         if (!"ACTIVE".equals(productStatus)) {
-            return ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus);
+            return ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus,
+                    "产品 " + productId + " 的状态是 " + productStatus);
         }
         if (!"APPROVED".equals(cooperativeStatus)) {
             return ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
-                    + cooperativeStatus);
+                    + cooperativeStatus, "产品 " + productId + " 所属经营主体的状态是 " + cooperativeStatus);
         }
-        return new ApiProblem(409, "Insufficient Stock", "product " + productId + " has "
-                + state.get("stock", Integer.class) + " left, " + wanted + " requested");
+        Integer stock = state.get("stock", Integer.class);
+        return new ApiProblem(409, "Insufficient Stock", Text.of("product " + productId + " has "
+                + stock + " left, " + wanted + " requested",
+                "产品 " + productId + " 库存仅剩 " + stock + "，而请求数量为 " + wanted));
     }
 
     @Transactional
@@ -254,7 +265,8 @@ public class OrderService {
     public OrderView cancel(long orderId, long buyerId) {
         ConsumptionOrder order = lockForBuyer(orderId, buyerId);
         if (order.status != OrderStatus.PLACED && order.status != OrderStatus.CONFIRMED) {
-            throw ApiProblem.conflict("a " + order.status + " order cannot be cancelled");
+            throw ApiProblem.conflict("a " + order.status + " order cannot be cancelled",
+                    "状态为 " + order.status + " 的订单不能取消");
         }
         order.status = OrderStatus.CANCELLED;
         order.cancelledAt = Instant.now();
@@ -272,12 +284,15 @@ public class OrderService {
         ConsumptionOrder order = lockForBuyer(orderId, buyerId);
         List<OrderLine> lines = lines(order.id);
         OrderLine line = lines.stream().filter(l -> l.id == lineId).findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("line", lineId + " of order " + orderId));
+                .orElseThrow(() -> new ApiProblem(404, "Not Found", Text.of(
+                        "line " + lineId + " of order " + orderId + " does not exist",
+                        "订单 " + orderId + " 的订单行 " + lineId + " 不存在")));
         if (order.status != OrderStatus.DELIVERED) {
-            throw ApiProblem.conflict("only lines of a DELIVERED order can be returned; this one is " + order.status);
+            throw ApiProblem.conflict("only lines of a DELIVERED order can be returned; this one is " + order.status,
+                    "只有 DELIVERED 订单的订单行可以退货；此订单的状态是 " + order.status);
         }
         if (line.returned) {
-            throw ApiProblem.conflict("line " + lineId + " was already returned");
+            throw ApiProblem.conflict("line " + lineId + " was already returned", "订单行 " + lineId + " 已退货");
         }
         line.returned = true;
         line.returnedAt = Instant.now();
@@ -308,7 +323,7 @@ public class OrderService {
                 + viewer.condition(), Long.class).setParameter("orderId", orderId);
         viewer.parameters().forEach(visible::setParameter);
         if (visible.getSingleResult() == 0) {
-            throw ApiProblem.forbidden("order " + orderId + " is not visible to you");
+            throw ApiProblem.forbidden("order " + orderId + " is not visible to you", "你无权查看订单 " + orderId);
         }
         return OrderView.of(order, lines(orderId).stream().filter(viewer::seesLine).toList());
     }
@@ -336,7 +351,8 @@ public class OrderService {
         boolean holdsLines = em.createQuery("select count(l) from OrderLine l where l.orderId = ?1 and l.cooperativeId = ?2",
                 Long.class).setParameter(1, orderId).setParameter(2, cooperativeId).getSingleResult() > 0;
         if (!holdsLines) {
-            throw ApiProblem.forbidden("order " + orderId + " holds none of your products");
+            throw ApiProblem.forbidden("order " + orderId + " holds none of your products",
+                    "订单 " + orderId + " 中没有你的产品");
         }
         return order;
     }
@@ -344,7 +360,7 @@ public class OrderService {
     private ConsumptionOrder lockForBuyer(long orderId, long buyerId) {
         ConsumptionOrder order = lock(orderId);
         if (order.buyerId != buyerId) {
-            throw ApiProblem.forbidden("order " + orderId + " belongs to another buyer");
+            throw ApiProblem.forbidden("order " + orderId + " belongs to another buyer", "订单 " + orderId + " 属于其他购买方");
         }
         return order;
     }
@@ -359,7 +375,8 @@ public class OrderService {
 
     private static void move(ConsumptionOrder order, OrderStatus from, OrderStatus to) {
         if (order.status != from) {
-            throw ApiProblem.conflict("a " + order.status + " order cannot become " + to);
+            throw ApiProblem.conflict("a " + order.status + " order cannot become " + to,
+                    "状态为 " + order.status + " 的订单不能变为 " + to);
         }
         order.status = to;
     }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every answer must be a 4xx problem+json within {@value #MAX_MILLIS} ms (a bound that
  * catches super-linear work, far above a normal answer), and afterwards no table has
  * changed. Requests that could legitimately succeed (a real id with no body to refuse)
- * are not generated: every request sent is one the service must refuse.
+ * are not generated: every request sent is one the service must refuse. Every other request
+ * prefers Chinese ({@code Accept-Language: zh-CN}), and its problem must be in Chinese: the
+ * title, the detail and each violation's and row error's message.
  */
 @QuarkusTest
 class HostileInputTest {
@@ -58,8 +61,10 @@ class HostileInputTest {
     @Inject
     ObjectMapper json;
 
-    /** A request to send and the name to report it by. */
-    private record Probe(String name, Supplier<Response> send) {
+    private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+
+    /** A request to send, the name to report it by, and whether it asks for Chinese. */
+    private record Probe(String name, Supplier<Response> send, boolean chinese) {
     }
 
     @Test
@@ -89,14 +94,17 @@ class HostileInputTest {
             String type = response.contentType();
             boolean problem = type != null && type.startsWith("application/problem+json")
                     && response.jsonPath().getInt("status") == status;
-            if (status < 400 || status >= 500 || !problem || millis > MAX_MILLIS) {
-                failures.add(probe.name() + " -> " + status + " in " + millis + " ms: "
-                        + abbreviate(response.asString()));
+            if (status < 400 || status >= 500 || !problem || millis > MAX_MILLIS
+                    || probe.chinese() && !inChinese(response)) {
+                failures.add(probe.name() + (probe.chinese() ? " [zh]" : "") + " -> " + status + " in " + millis
+                        + " ms: " + abbreviate(response.asString()));
             }
         }
         System.out.printf("hostile input: %d requests, slowest %d ms (%s)%n", probes.size(), slowest,
                 abbreviate(slowestName));
         assertThat(probes).hasSizeGreaterThanOrEqualTo(MIN_REQUESTS);
+        assertThat(probes.get(0).chinese()).isFalse();
+        assertThat(inChinese(probes.get(0).send().get())).as("the Chinese check sees an English problem").isFalse();
         assertThat(failures).as("hostile requests not answered with a fast 4xx problem").isEmpty();
         assertThat(tableDigests()).as("tables changed by refused requests").isEqualTo(before);
     }
@@ -214,9 +222,25 @@ class HostileInputTest {
         return probes;
     }
 
+    /** Whether a problem's title, detail and every message in it are Chinese (the field names stay). */
+    private static boolean inChinese(Response response) {
+        List<String> texts = new ArrayList<>(List.of(response.jsonPath().getString("title"),
+                response.jsonPath().getString("detail")));
+        texts.addAll(response.jsonPath().getList("violations.message", String.class));
+        texts.addAll(response.jsonPath().getList("errors.message", String.class));
+        return texts.stream().allMatch(text -> text != null && CJK.matcher(text).find()
+                && !text.startsWith(ProblemTexts.UNKNOWN_CONSTRAINT));
+    }
+
+    private int probesMade;
+
     private Probe probe(String name, Ids ids, String caller, String method, String uri, Object body, String type) {
+        boolean chinese = probesMade++ % 2 == 1;
         return new Probe(name, () -> {
             RequestSpecification request = ids.as(caller).urlEncodingEnabled(false).config(BINARY_XLSX);
+            if (chinese) {
+                request.header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8");
+            }
             if (type != null) {
                 request.contentType(type);
             }
@@ -226,7 +250,7 @@ class HostileInputTest {
                 request.body(body);
             }
             return request.request(method, uri);
-        });
+        }, chinese);
     }
 
     /** Values no endpoint may accept for a parameter of this name. */

@@ -162,6 +162,29 @@ class MalformedInputTest {
                 .body("title", org.hamcrest.Matchers.equalTo("Forbidden"));
     }
 
+    /** Business rules, not only validation, answer in Chinese: stock, a state that forbids, a region outside. */
+    @Test
+    void businessRulesSpeakChineseToo() {
+        Fixtures.standardRegions();
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long product = Fixtures.newProduct(cooperative, Map.of("stock", 1));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Response tooMany = Api.asBuyer(buyer).header("Accept-Language", "zh-CN").header("Idempotency-Key",
+                Fixtures.uniqueCode("zh")).body(Fixtures.orderBody(buyer, null, product, 5)).post("/api/v1/orders");
+        tooMany.then().statusCode(409).body("title", org.hamcrest.Matchers.equalTo("库存不足"));
+        assertThat(tooMany.jsonPath().getString("detail")).contains("产品 " + product).contains("库存");
+
+        long order = Fixtures.placeOrder(buyer, null, product, 1);
+        Response early = Api.asBuyer(buyer).header("Accept-Language", "zh").post("/api/v1/orders/" + order + "/deliver");
+        early.then().statusCode(409).body("title", org.hamcrest.Matchers.equalTo("冲突"));
+        assertThat(early.jsonPath().getString("detail")).containsPattern("\\p{IsHan}").doesNotContain(" cannot ");
+
+        Response outside = Api.asBureau(Fixtures.WUQING).header("Accept-Language", "zh")
+                .get("/api/v1/reports/regions?regionCode=" + Fixtures.JINGNING);
+        outside.then().statusCode(403).body("title", org.hamcrest.Matchers.equalTo("无权访问"));
+        assertThat(outside.jsonPath().getString("detail")).contains("管辖区域");
+    }
+
     @Test
     void unknownPathsAndMethodsAreProblems() {
         Response notFound = Api.anonymous().get("/api/v1/nothing-here");

@@ -22,6 +22,17 @@ public final class ConsoleFirstPaint {
     private ConsoleFirstPaint() {
     }
 
+    /** Where the first paint's time went: each resource the page fetched, when it started and how long it took. */
+    private static void printResources(ChromeDriver browser) {
+        List<?> entries = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.duration])");
+        for (Object entry : entries) {
+            List<?> e = (List<?>) entry;
+            System.out.printf("    %6d ms +%5d ms  %s%n", Math.round(((Number) e.get(1)).doubleValue()),
+                    Math.round(((Number) e.get(2)).doubleValue()), e.get(0));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 10;
@@ -43,6 +54,9 @@ public final class ConsoleFirstPaint {
                 long drawn = Math.round(((Number) times[1]).doubleValue());
                 System.out.printf("run %d%s: figures drawn at %d ms, the whole overview at %d ms%n", i,
                         i == 0 ? " (cold)" : "", figures, drawn);
+                if (i == 0 || System.getenv("CONSOLE_RESOURCES") != null) {
+                    printResources(browser);
+                }
                 if (i > 0) {
                     figuresAt.add(figures);
                     wholeAt.add(drawn);

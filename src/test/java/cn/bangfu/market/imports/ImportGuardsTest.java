@@ -62,11 +62,11 @@ class ImportGuardsTest {
     void rejectedImportListsAtMost200ErrorsAndCountsRows() {
         List<RowError> errors = new java.util.ArrayList<>();
         for (int row = 2; row < 1002; row++) {
-            errors.add(new RowError(row, "a", "bad"));
-            errors.add(new RowError(row, "b", "bad"));
+            errors.add(RowError.of(row, "a", "bad", "错误"));
+            errors.add(RowError.of(row, "b", "bad", "错误"));
         }
         ImportRejected rejected = new ImportRejected(errors, 1000);
-        assertThat(rejected.errors()).hasSize(ImportLimits.MAX_ERRORS_LISTED);
+        assertThat(rejected.rowErrors()).hasSize(ImportLimits.MAX_ERRORS_LISTED);
         assertThat(rejected.errorCount()).isEqualTo(2000);
         assertThat(rejected.getMessage()).startsWith("1000 of 1000 rows are invalid, with 2000 errors");
         assertThat(rejected.violations()).isEmpty();

@@ -202,6 +202,17 @@ class ImportTest {
         assertThat(problem.getList("errors.row", Integer.class)).containsExactly(2, 3);
         assertThat(problem.getString("errors[0].message")).contains("outside your region");
         assertThat(problem.getString("errors[1].message")).contains("not a VILLAGE");
+
+        // the console asks in Chinese: the same rows and fields, every message in Chinese
+        JsonPath chinese = Api.asBureau(Fixtures.WUQING).header("Accept-Language", "zh-CN").contentType(CSV).body(csv)
+                .post("/api/v1/households/import").then().statusCode(422).extract().jsonPath();
+        assertThat(chinese.getString("title")).isEqualTo("导入被拒绝");
+        assertThat(chinese.getString("detail")).isEqualTo("2 行中有 2 行有误，共 2 处错误；未导入任何内容");
+        assertThat(chinese.getList("errors.row", Integer.class)).containsExactly(2, 3);
+        assertThat(chinese.getList("errors.field", String.class)).isEqualTo(problem.getList("errors.field", String.class));
+        assertThat(chinese.getString("errors[0].message")).contains("你的管辖区域");
+        assertThat(chinese.getString("errors[1].message")).contains("VILLAGE").containsPattern("\\p{IsHan}");
+        assertThat(chinese.getInt("errorCount")).isEqualTo(2);
     }
 
     @Test
