@@ -49,20 +49,17 @@ public class ReportService {
         String pattern = regions.subtreePattern(bureauRegion)
                 .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered",
                         "你的管辖区域 " + bureauRegion + " 尚未登记"));
-        // the previous year's agreements of a pair have the same parties, so the same filter finds them
+        // the previous year's agreements of a pair have the same parties, so the same filter finds them;
+        // parties and realized amounts are the SQL rules the agreement list and progress read too (V21)
         List<Tuple> rows = em.createNativeQuery("""
                 select a.id, a.title, a.buyer_region_code, br.name as buyer_region_name, a.seller_region_code,
-                       sr.name as seller_region_name, a.year, a.target_fen,
-                       coalesce(sum(m.signed_fen), 0)::bigint as realized_fen,
-                       coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen,
-                       count(distinct m.order_id) as orders
+                       sr.name as seller_region_name, a.year, a.target_fen, f.realized_fen, f.recognized_fen, f.orders
                 from agreement a
                 join region br on br.code = a.buyer_region_code
                 join region sr on sr.code = a.seller_region_code
-                left join sale_movement m on m.agreement_id = a.id
-                where (sr.path like :pattern or br.path like :pattern)
+                cross join lateral agreement_realized(a.id) f
+                where agreement_party_in(a.seller_region_code, a.buyer_region_code, :pattern)
                   and (cast(:year as integer) is null or a.year in (:year, :year - 1))
-                group by a.id, br.name, sr.name
                 order by a.year, a.id""", Tuple.class)
                 .setParameter("pattern", pattern).setParameter("year", year).getResultList();
         Map<PairYear, AgreementYear> byPairYear = new HashMap<>();

@@ -45,7 +45,8 @@ public class AgreementService {
     /**
      * Agreements of a year (or of every year) with a party in the bureau's region: the seller
      * region or the buyer region lies in it, or in {@code regionCode} when that lies inside it
-     * (403 outside it). By id. The same parties as ReportService.agreements counts.
+     * (403 outside it). By id. The parties are the SQL rule {@code agreement_party_in} (V21), which
+     * the agreement report reads too.
      */
     public Page<AgreementView> search(String bureauRegion, Integer year, String regionCode, PageRequest page) {
         if (year != null) {
@@ -56,8 +57,7 @@ public class AgreementService {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         return HqlFilter.of("from Agreement a where true")
-                .and("(a.sellerRegionCode in (select r.code from Region r where r.path like :pattern)"
-                        + " or a.buyerRegionCode in (select r.code from Region r where r.path like :pattern))",
+                .and("function('agreement_party_in', a.sellerRegionCode, a.buyerRegionCode, :pattern) = true",
                         "pattern", pattern)
                 .and("a.year = :year", "year", year)
                 .page(em, "select a", "a", "a.id", Agreement.class, page)
@@ -74,11 +74,9 @@ public class AgreementService {
 
     public AgreementProgress progress(long id) {
         Agreement agreement = require(id);
+        // the SQL rule the agreement report reads too (V21)
         Tuple row = (Tuple) em.createNativeQuery("""
-                select coalesce(sum(m.signed_fen), 0)::bigint as realized_fen,
-                       coalesce(sum(m.signed_fen) filter (where m.recognized), 0)::bigint as recognized_fen,
-                       count(distinct m.order_id) as orders
-                from sale_movement m where m.agreement_id = ?1""", Tuple.class)
+                select f.realized_fen, f.recognized_fen, f.orders from agreement_realized(?1) f""", Tuple.class)
                 .setParameter(1, id).getSingleResult();
         long realized = row.get("realized_fen", Long.class);
         long orders = row.get("orders", Long.class);
