@@ -184,4 +184,36 @@ class SqlRulesTest {
             assertThat(sql).as(java.util.Arrays.toString(c)).isEqualTo(c[4]);
         }
     }
+
+    /**
+     * text_bigrams (V22) holds every two-character substring of a text, so the bigram index cannot
+     * miss a product a two-character search matches; and the search's predicate is answered from it.
+     */
+    @Test
+    @jakarta.transaction.Transactional
+    void everyTwoCharacterSubstringIsABigramAndTheSearchUsesTheIndex() {
+        Random random = new Random(22);
+        String alphabet = "静宁苹果平凉红牛庄浪花椒ab1 -";
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES / 4; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            for (int at = 0; at + 2 <= text.length(); at++) {
+                String pair = text.substring(at, at + 2);
+                boolean held = (Boolean) em.createNativeQuery("select text_bigrams(?1) @> array[cast(?2 as text)]")
+                        .setParameter(1, text.toString()).setParameter(2, pair).getSingleResult();
+                if (!held) {
+                    failures.add("'" + text + "' lacks '" + pair + "'");
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(em.createNativeQuery("select cardinality(text_bigrams('静宁苹果'))").getSingleResult()).isEqualTo(3);
+        em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+        String plan = String.join("\n", em.createNativeQuery("explain select id from product "
+                + "where product_has_bigram(name, brand, '苹果')").getResultList().stream().map(Object::toString).toList());
+        assertThat(plan).contains("product_bigram_idx");
+    }
 }
