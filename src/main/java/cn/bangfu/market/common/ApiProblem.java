@@ -45,7 +45,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(403, "Forbidden", Text.of(english, chinese));
     }
 
-    /** 404 "kind id does not exist"; the kind ("order", "product", …) is named in Chinese by {@link ProblemTexts#kind}. */
+    /**
+     * 404 "kind id does not exist"; the kind ("order", "product", …)
+     * is named in Chinese by {@link ProblemTexts#kind}.
+     */
     public static ApiProblem notFound(String kind, Object id) {
         return new ApiProblem(404, "Not Found",
                 Text.of(kind + " " + id + " does not exist", ProblemTexts.kind(kind) + " " + id + " 不存在"));
@@ -72,7 +75,7 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
-    /** Row errors of a rejected file, listed in the answer's {@code errors}, in the language asked for; none by default. */
+    /** Row errors of a rejected file, as its answer's {@code errors} lists them, in the language asked for. */
     public List<?> errors(boolean chinese) {
         return List.of();
     }

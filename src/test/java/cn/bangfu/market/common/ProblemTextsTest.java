@@ -25,7 +25,8 @@ class ProblemTextsTest {
     void titlesAndKinds() {
         assertThat(ProblemTexts.title("Not Found")).isEqualTo("未找到");
         assertThat(ProblemTexts.title("Import Rejected")).isEqualTo("导入被拒绝");
-        assertThat(ApiProblem.notFound("order", 42).detail()).isEqualTo(Text.of("order 42 does not exist", "订单 42 不存在"));
+        assertThat(ApiProblem.notFound("order", 42).detail())
+                .isEqualTo(Text.of("order 42 does not exist", "订单 42 不存在"));
         assertThat(ProblemTexts.kind("widget")).isEqualTo("widget");
     }
 
@@ -64,6 +65,7 @@ class ProblemTextsTest {
     void violationsMakeOneDetailInEachLanguage() {
         Text detail = Violation.describe(List.of(Violation.ofConstraint("name", "must not be null"),
                 Violation.of("stock", "must not be negative", "不能为负数")));
-        assertThat(detail).isEqualTo(Text.of("name: must not be null; stock: must not be negative", "name：不能为空；stock：不能为负数"));
+        assertThat(detail).isEqualTo(Text.of("name: must not be null; stock: must not be negative",
+                "name：不能为空；stock：不能为负数"));
     }
 }
