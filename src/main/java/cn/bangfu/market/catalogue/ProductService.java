@@ -237,17 +237,17 @@ public class ProductService {
             }
         }
         String lowered = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
-        // Two characters have no trigram (V13): the bigram index (V22) answers them, exactly, in place of
-        // LIKE. With LIKE beside it, a prepared statement's generic plan would also scan both trigram
-        // indexes whole for the pattern it cannot see (36 ms at 100,000 products).
-        String bigram = lowered != null && lowered.codePointCount(0, lowered.length()) == 2 ? lowered : null;
-        String text = lowered == null || bigram != null ? null : "%" + TextRules.likeEscaped(lowered) + "%";
+        // One or two characters have no trigram (V13): the index of short substrings (V22) answers them,
+        // exactly, in place of LIKE. With LIKE beside it, a prepared statement's generic plan would also
+        // scan both trigram indexes whole for the pattern it cannot see (36 ms at 100,000 products).
+        String gram = lowered != null && lowered.codePointCount(0, lowered.length()) <= 2 ? lowered : null;
+        String text = lowered == null || gram != null ? null : "%" + TextRules.likeEscaped(lowered) + "%";
         return HqlFilter.of("from Product p join Cooperative c on c.id = p.cooperativeId"
                         + " where p.status = :active and c.status = :approved")
                 .bind("active", ProductStatus.ACTIVE).bind("approved", CooperativeStatus.APPROVED)
                 .and("lower(p.name) like :text escape '\\' or lower(coalesce(p.brand, '')) like :text escape '\\'",
                         "text", text)
-                .and("function('product_has_bigram', p.name, p.brand, :bigram) = true", "bigram", bigram)
+                .and("function('product_has_gram', p.name, p.brand, :gram) = true", "gram", gram)
                 .and("p.category = :category", "category", query.category())
                 .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
                 .and("array_contains(p.certifications, :certification)", "certification",
