@@ -40,6 +40,7 @@ import java.util.Set;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int ECHOED_CHARACTERS = 64;
 
     @Inject
     ObjectMapper objectMapper;
@@ -65,7 +66,9 @@ public class ProblemMappers {
         if (e instanceof ConstraintViolationException cve) {
             return constraintViolation(cve, request);
         }
-        return respond(request, 400, "Bad Request", ProblemTexts.constraint(e.getMessage()), List.of());
+        Text detail = e.getMessage() == null ? Text.of("the request is invalid", "请求无效")
+                : ProblemTexts.constraint(e.getMessage());
+        return respond(request, 400, "Bad Request", detail, List.of());
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -79,13 +82,15 @@ public class ProblemMappers {
         Text message;
         if (e instanceof InvalidFormatException ife && ife.getTargetType() != null && ife.getTargetType().isEnum()) {
             String values = Arrays.toString(ife.getTargetType().getEnumConstants());
-            message = Text.of("unknown value '" + ife.getValue() + "', expected one of " + values,
-                    "未知的值“" + ife.getValue() + "”，应为以下之一：" + values);
+            String value = echoed(ife.getValue());
+            message = Text.of("unknown value '" + value + "', expected one of " + values,
+                    "未知的值“" + value + "”，应为以下之一：" + values);
         } else if (e instanceof StreamConstraintsException sce) {
             // names the limit, never the input
             message = Text.of(sce.getOriginalMessage(), "JSON 超出长度或嵌套限制（" + sce.getOriginalMessage() + "）");
         } else if (e instanceof UnrecognizedPropertyException upe) {
-            message = Text.of("unknown field '" + upe.getPropertyName() + "'", "未知字段“" + upe.getPropertyName() + "”");
+            String name = echoed(upe.getPropertyName());
+            message = Text.of("unknown field '" + name + "'", "未知字段“" + name + "”");
         } else if (e instanceof MismatchedInputException mie && mie.getTargetType() != null) {
             String type = simpleType(mie.getTargetType());
             message = Text.of("expected a value of type " + type, "应为 " + type + " 类型的值");
@@ -269,6 +274,18 @@ public class ProblemMappers {
             json = "{\"status\":" + status + ",\"title\":\"" + title + "\"}";
         }
         return Response.status(status).type(ProblemDetail.MEDIA_TYPE).entity(json).build();
+    }
+
+    /**
+     * What the client sent, quoted back at most {@value #ECHOED_CHARACTERS} characters long: a
+     * 40,000-character enum value was answered twice over (detail and violation), 80 kB of problem.
+     */
+    private static String echoed(Object sent) {
+        String text = String.valueOf(sent);
+        if (text.codePointCount(0, text.length()) <= ECHOED_CHARACTERS) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, ECHOED_CHARACTERS)) + "…";
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

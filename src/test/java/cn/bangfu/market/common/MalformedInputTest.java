@@ -162,6 +162,18 @@ class MalformedInputTest {
                 .body("title", org.hamcrest.Matchers.equalTo("Forbidden"));
     }
 
+    /** A hostile value is quoted back cut short: the problem stays small however long the value. */
+    @Test
+    void longValuesAreQuotedBackCutShort() {
+        String value = "王".repeat(40_000);
+        Response response = Api.asNationalBureau().body(Map.of("kind", value, "name", "x"))
+                .post("/api/v1/buyers");
+        response.then().statusCode(400).contentType("application/problem+json");
+        assertThat(response.asString().length()).isLessThan(2_000);
+        assertThat(response.jsonPath().getString("detail")).contains("王".repeat(64) + "…")
+                .doesNotContain("王".repeat(65));
+    }
+
     /** Business rules, not only validation, answer in Chinese: stock, a state that forbids, a region outside. */
     @Test
     void businessRulesSpeakChineseToo() {
