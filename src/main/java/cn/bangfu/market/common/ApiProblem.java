@@ -38,7 +38,11 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem invalidField(String field, String english, String chinese) {
-        return violations(List.of(Violation.of(field, english, chinese)));
+        return invalidField(field, Text.of(english, chinese));
+    }
+
+    public static ApiProblem invalidField(String field, Text message) {
+        return violations(List.of(new Violation(field, message)));
     }
 
     public static ApiProblem forbidden(String english, String chinese) {

@@ -41,7 +41,7 @@ public class QueryLimits {
             for (String value : values) {
                 Text problem = TextRules.parameterProblem(value, MAX_VALUE_CHARS);
                 if (problem != null) {
-                    throw ApiProblem.invalidField(name, problem.english(), problem.chinese());
+                    throw ApiProblem.invalidField(name, problem);
                 }
                 if (REGION_CODE_PARAMETERS.contains(name) && !value.isBlank()
                         && !REGION_CODE.matcher(value.trim()).matches()) {

@@ -48,7 +48,7 @@ public class TypedParams implements ParamConverterProvider {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return (ParamConverter<T>) new Converter<>(parse, true,
-                        raw -> ApiProblem.invalidField(query.value(), expected.english(), expected.chinese()));
+                        raw -> ApiProblem.invalidField(query.value(), expected));
             }
             if (annotation instanceof PathParam path) {
                 // A path segment is taken as sent. An id that cannot exist names nothing; any other path value
@@ -56,7 +56,7 @@ public class TypedParams implements ParamConverterProvider {
                 return (ParamConverter<T>) new Converter<>(parse, false, rawType == Long.class || rawType == long.class
                         ? raw -> new ApiProblem(404, "Not Found", Text.of("nothing exists with that " + path.value(),
                                 "不存在该 " + path.value() + " 对应的记录"))
-                        : raw -> ApiProblem.invalidField(path.value(), expected.english(), expected.chinese()));
+                        : raw -> ApiProblem.invalidField(path.value(), expected));
             }
         }
         return null;

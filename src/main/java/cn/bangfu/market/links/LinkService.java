@@ -144,9 +144,7 @@ public class LinkService {
     private List<BenefitLink> checkRows(List<ImportPipeline.Parsed<LinkColumns.ParsedLink>> rows, List<RowError> errors,
                                         String bureauRegion) {
         List<LinkColumns.ParsedLink> parsed = rows.stream().map(ImportPipeline.Parsed::value).toList();
-        String bureauPattern = regions.subtreePattern(bureauRegion)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered",
-                        "你的管辖区域 " + bureauRegion + " 尚未登记"));
+        String bureauPattern = regions.requireBureauPattern(bureauRegion);
         // Only households and cooperatives inside the bureau's region are looked up (and locked): one
         // outside it is answered exactly like one that does not exist, so a file cannot probe other regions.
         Map<String, Household> householdsByCode = new HashMap<>();

@@ -31,7 +31,7 @@ public class RegionService {
     @Transactional
     public RegionView create(RegionRequest request, String bureauRegion) {
         RegionCodes.problem(request.code(), request.level())
-                .ifPresent(message -> { throw ApiProblem.invalidField("code", message.english(), message.chinese()); });
+                .ifPresent(message -> { throw ApiProblem.invalidField("code", message); });
         String parentCode = blankToNull(request.parentCode());
         if (Roles.NATIONAL_ROOT.equals(parentCode)) {
             parentCode = null;
@@ -152,6 +152,12 @@ public class RegionService {
             return Optional.of("/%");
         }
         return Region.<Region>findByIdOptional(code).map(r -> r.path + "%");
+    }
+
+    /** The pattern of the bureau's own subtree; 403 when the bureau's region is not registered. */
+    public String requireBureauPattern(String bureauRegion) {
+        return subtreePattern(bureauRegion).orElseThrow(() -> ApiProblem.forbidden(
+                "your region " + bureauRegion + " is not registered", "你的管辖区域 " + bureauRegion + " 尚未登记"));
     }
 
     /**

@@ -46,9 +46,7 @@ public class ReportService {
         if (year != null) {
             Years.check(year);
         }
-        String pattern = regions.subtreePattern(bureauRegion)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + bureauRegion + " is not registered",
-                        "你的管辖区域 " + bureauRegion + " 尚未登记"));
+        String pattern = regions.requireBureauPattern(bureauRegion);
         // the previous year's agreements of a pair have the same parties, so the same filter finds them;
         // parties and realized amounts are the SQL rules the agreement list and progress read too (V21)
         List<Tuple> rows = em.createNativeQuery("""

@@ -1,6 +1,5 @@
 package cn.bangfu.market.trade;
 
-import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageParams;
@@ -154,8 +153,6 @@ public class OrderResource {
             return new Viewer.Cooperative(caller.cooperativeId());
         }
         String region = caller.bureauRegion();
-        return new Viewer.Bureau(regions.subtreePattern(region)
-                .orElseThrow(() -> ApiProblem.forbidden("your region " + region + " is not registered",
-                        "你的管辖区域 " + region + " 尚未登记")));
+        return new Viewer.Bureau(regions.requireBureauPattern(region));
     }
 }
