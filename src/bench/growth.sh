@@ -40,16 +40,19 @@ insert into recording (id, cooperative_id, kind, source_id, recorded_by, recorde
   values (1, 1, 'WAGE_RECORD', 0, 'bench', now());
 insert into monitoring_line (province_code, year, per_capita_fen) values ('620000', 2026, 78000);
 SQL
-  # 20 ledger rows per household, inserted a million at a time (each INSERT runs the roll-up triggers once)
-  local total=$(( $1 * 20 )) from=0 step=1000000
-  while [ "$from" -lt "$total" ]; do
+  # 20 ledger rows per household (row g for household 1 + g mod n), all of a slice of 50,000
+  # households in one INSERT: the roll-up triggers run once per statement and write each
+  # household's year figures once per statement, so a slice of households, not of rows, per statement
+  local slice=50000 first=0
+  while [ "$first" -lt "$1" ]; do
     psql -q -v ON_ERROR_STOP=1 -o /dev/null -c "
       insert into contribution (id, household_id, cooperative_id, link_id, mechanism, amount_fen, date, source_type,
                                 source_id, recording_id, recorded_by)
       select g, 1 + g % $1, 1, 1 + g % $1, 'WAGE', 100 + (g::bigint * 7919) % 20000,
              date '2026-01-01' + (g / $1 * 15 + g % 11)::integer, 'WAGE_RECORD', g, 1, 'bench'
-      from generate_series($from, least($from + $step, $total) - 1) g"
-    from=$(( from + step ))
+      from generate_series(0, 19) k, generate_series($first, least($first + $slice, $1) - 1) r,
+           lateral (select k::bigint * $1 + r as g) x"
+    first=$(( first + slice ))
   done
   psql -q -o /dev/null -c "select setval('recording_seq', 1000); select setval('household_change_seq', 100000000);
     select setval('household_seq', 100000000); select setval('benefit_link_seq', 100000000);

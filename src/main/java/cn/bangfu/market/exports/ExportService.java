@@ -209,13 +209,17 @@ public class ExportService {
                 fixed("预警原因", "reasons", 30, reasons));
     }
 
-    /** The early-warning list (income-rules.md §5) as {@code household_alerts} computes it, by household code. */
+    /**
+     * The early-warning list (income-rules.md §5) as {@code household_alerts} computes it, in the
+     * list's order: by village, then household code.
+     */
     public Export alerts(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
                          ClientGone clientGone) {
         Years.check(year);
         Region region = scope(bureauRegion, regionCode);
         incomeReports.requireLine(region, year);
-        Query query = new Query(alertColumns(english), "from household_alerts(?, ?) order by household_code",
+        Query query = new Query(alertColumns(english),
+                "from household_alerts(?, ?) order by region_path collate \"C\", household_code collate \"C\"",
                 List.of(region.path + "%", year));
         String name = "alerts_" + region.code + "_" + year;
         String chinese = "监测预警_" + region.name + "_" + region.code + "_" + year;

@@ -36,12 +36,12 @@ public class AlertResource {
 
     @GET
     @Operation(operationId = "listAlerts",
-            summary = "Households below, near or falling towards their province's monitoring line, by code",
+            summary = "Households below, near or falling towards their province's monitoring line, by village, then code",
             description = "Reasons: BELOW_LINE (per capita < line), NEAR_LINE (line ≤ per capita < line × "
                     + "nearLineBp / 10000), INCOME_DROP (per capita fell by more than dropBp / 10000 of the year "
                     + "before); members as of 31 December of each year. regionCode (default: the bureau's region) "
                     + "names a province or a region below it; 422 when its province has no line for the year.")
-    @APIResponse(responseCode = "200", description = "One page of households with a reason, by household code")
+    @APIResponse(responseCode = "200", description = "One page of households with a reason, by village, then household code")
     @APIResponse(responseCode = "422", description = "The region's province has no monitoring line for the year")
     public Page<AlertHousehold> alerts(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
                                        @Valid @BeanParam PageParams page) {

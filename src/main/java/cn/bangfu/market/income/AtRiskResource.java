@@ -35,7 +35,7 @@ public class AtRiskResource {
 
     @GET
     @Operation(operationId = "listAtRiskHouseholds",
-            summary = "Households whose per-capita income is below their province's monitoring line, by code")
+            summary = "Households whose per-capita income is below their province's monitoring line, by village, then code")
     public Page<AtRiskHousehold> atRisk(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
                                         @Valid @BeanParam PageParams page) {
         return reports.atRisk(caller.bureauRegion(), regionCode, clock.yearOrCurrent(year), page.request());

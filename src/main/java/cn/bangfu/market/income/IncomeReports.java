@@ -17,7 +17,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** Household income, monitoring lines, the ledger and the at-risk list — all aggregated in SQL. */
 @ApplicationScoped
@@ -112,36 +110,34 @@ public class IncomeReports {
     record ContributionRow(Contribution contribution, String householdCode) {
     }
 
-    /** Households of a region whose per-capita income for the year is below their province's line; by code. */
+    /**
+     * Households of a region whose per-capita income for the year is below their province's line;
+     * by village (its place in the region tree), then household code.
+     */
     public Page<AtRiskHousehold> atRisk(String bureauRegion, String regionCode, int year, PageRequest page) {
         Years.check(year);
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
-        // The kept year figures (household_year, V12) below their province's line (an index range),
-        // by household code: only the page's rows are read with their household, and the window
-        // count gives the total.
-        String from = """
-                from monitoring_line ml
-                join household_year y on y.year = ml.year and y.province_code = ml.province_code
-                where ml.year = :year and y.region_path like :pattern
-                  and below_monitoring_line(y.per_capita_fen, ml.per_capita_fen)
-                """;
+        // The kept year figures flagged at risk (household_year, V12, V23), along their index in
+        // list order: only the page's rows (and those it skips) are read, and its households with them.
         List<Tuple> rows = em.createNativeQuery("""
                 select p.*, h.head_name, h.id_number from (
-                    select y.household_id as id, y.household_code as code, y.village_code, y.members, y.category,
-                           y.contributions_fen as contributions, y.other_fen as other, y.per_capita_fen as per_capita,
-                           ml.per_capita_fen as line, count(*) over () as total
-                """ + from + """
-                    order by y.household_code limit :limit offset :offset) p
+                    select y.household_id as id, y.household_code as code, y.village_code, y.region_path as path,
+                           y.members, y.category, y.contributions_fen as contributions, y.other_fen as other,
+                           y.per_capita_fen as per_capita, ml.per_capita_fen as line
+                    from household_year y
+                    join monitoring_line ml on ml.province_code = y.province_code and ml.year = y.year
+                    where y.year = :year and y.at_risk and y.region_path collate "C" like :pattern
+                    order by y.region_path collate "C", y.household_code collate "C"
+                    limit :limit offset :offset) p
                 join household h on h.id = p.id
-                order by p.code""", Tuple.class)
+                order by p.path collate "C", p.code collate "C"
+                """, Tuple.class)
                 .setParameter("year", year).setParameter("pattern", pattern)
                 .setParameter("limit", page.size()).setParameter("offset", page.offset()).getResultList();
-        long total = total(rows, page, () -> em.createNativeQuery("select count(*) " + from)
-                .setParameter("year", year).setParameter("pattern", pattern));
-        return Page.of(rows, page, total, r -> {
+        return Page.of(rows, page, villageSum("at_risk", pattern, year), r -> {
             long contributions = r.get("contributions", Long.class);
             long other = r.get("other", Long.class);
             long annual = Math.addExact(contributions, other);
@@ -158,37 +154,37 @@ public class IncomeReports {
 
     /**
      * The early-warning list of a year (income-rules.md §5) for a province or a region below it,
-     * inside the bureau's region, by household code. 422 when the province has no line for the year.
+     * inside the bureau's region, by village, then household code. 422 when the province has no
+     * line for the year.
      */
     public Page<AlertHousehold> alerts(String bureauRegion, String regionCode, int year, PageRequest page) {
         Years.check(year);
         Region region = regions.requireWithinProvince(bureauRegion, regionCode);
         requireLine(region, year);
+        String pattern = region.path + "%";
         List<Tuple> rows = em.createNativeQuery("""
                         select a.household_id, a.household_code, a.village_code, a.members, a.per_capita_fen,
-                               a.previous_per_capita_fen, a.line_fen, a.reasons, count(*) over () as total
+                               a.previous_per_capita_fen, a.line_fen, a.reasons
                         from household_alerts(?1, ?2) a
-                        order by a.household_code limit ?3 offset ?4""", Tuple.class)
-                .setParameter(1, region.path + "%").setParameter(2, year)
+                        order by a.region_path collate "C", a.household_code collate "C" limit ?3 offset ?4""",
+                        Tuple.class)
+                .setParameter(1, pattern).setParameter(2, year)
                 .setParameter(3, page.size()).setParameter(4, page.offset()).getResultList();
-        long total = total(rows, page, () -> em.createNativeQuery("select count(*) from household_alerts(?1, ?2)")
-                .setParameter(1, region.path + "%").setParameter(2, year));
-        return Page.of(rows, page, total, r -> new AlertHousehold(r.get("household_id", Long.class),
-                r.get("household_code", String.class), r.get("village_code", String.class),
-                r.get("members", Integer.class), r.get("per_capita_fen", Long.class),
-                r.get("previous_per_capita_fen", Long.class), r.get("line_fen", Long.class),
-                reasons(r.get("reasons"))));
+        return Page.of(rows, page, villageSum("alerted", pattern, year), r -> new AlertHousehold(
+                r.get("household_id", Long.class), r.get("household_code", String.class),
+                r.get("village_code", String.class), r.get("members", Integer.class),
+                r.get("per_capita_fen", Long.class), r.get("previous_per_capita_fen", Long.class),
+                r.get("line_fen", Long.class), reasons(r.get("reasons"))));
     }
 
     /**
-     * The total of a list whose rows carry it as a window count ({@code total}); a page past the
-     * end has no rows to carry it, and is counted by the query {@code count} gives.
+     * A list's total, the sum of a count the villages of the subtree keep per year (village_year,
+     * V23): O(villages), where counting the households listed was O(households).
      */
-    private static long total(List<Tuple> rows, PageRequest page, Supplier<Query> count) {
-        if (!rows.isEmpty()) {
-            return rows.get(0).get("total", Long.class);
-        }
-        return page.page() == 0 ? 0 : ((Number) count.get().getSingleResult()).longValue();
+    private long villageSum(String count, String pattern, int year) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(" + count + "), 0) from village_year "
+                        + "where year = ?1 and region_path like ?2")
+                .setParameter(1, year).setParameter(2, pattern).getSingleResult()).longValue();
     }
 
     /** 422 when the province of the region has no monitoring line for the year: alerts need one. */
