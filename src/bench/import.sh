@@ -7,7 +7,6 @@
 # (pg_stat_statements, statements inside functions and triggers included).
 source "$(dirname "$0")/lib.sh"
 ROWS="${1:-10000}"
-[ "${STATEMENTS:-0}" = 1 ] && PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 trap 'stop_app; stop_postgres' EXIT
 build_app
 start_postgres
@@ -48,20 +47,14 @@ with open(f"{work}/links.csv", "w", encoding="utf-8") as f:
         f.write(f"H{i:07d},1,SALES_SHARE,2026-01-01,{1 + i % 5}\n")
 PY
 TOKEN=$("$BENCH_DIR/token.sh" '{"groups":["bureau"],"region_code":"620826"}')
-[ "${STATEMENTS:-0}" = 1 ] && psql -qc "create extension pg_stat_statements" >/dev/null
 for kind in households links; do
-  [ "${STATEMENTS:-0}" = 1 ] && psql -qc "select pg_stat_statements_reset()" >/dev/null
+  statements_reset
   size=$(stat -c %s "$work/$kind.csv")
   result=$(curl -s -o "$work/$kind.out" -w '%{http_code} %{time_total}' -XPOST \
     -H "authorization: Bearer $TOKEN" -H 'content-type: text/csv; charset=UTF-8' \
     --data-binary @"$work/$kind.csv" "http://127.0.0.1:$APP_PORT/api/v1/$kind/import")
   echo "== POST /api/v1/$kind/import: $ROWS rows, $size bytes -> HTTP ${result% *} in ${result#* } s: $(cat "$work/$kind.out")"
-  if [ "${STATEMENTS:-0}" = 1 ]; then
-    psql -c "select calls, round(total_exec_time::numeric) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
-               left(regexp_replace(query, '\s+', ' ', 'g'), 100) as statement from pg_stat_statements
-             where dbid = (select oid from pg_database where datname = 'bangfu') and query not like '%pg_stat_statements%'
-             order by total_exec_time desc limit 12"
-  fi
+  statements_top 12
 done
 COOP_TOKEN=$("$BENCH_DIR/token.sh" '{"groups":["cooperative"],"cooperative_id":1}')
 post_products() {

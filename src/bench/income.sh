@@ -3,7 +3,8 @@
 #  - delivering an order line whose cooperative has 1,000 SALES_SHARE households,
 #  - a dividend across 20,000 households,
 #  - the at-risk list and the alerts over 100,000 households and 2,000,000 contributions.
-# Usage: src/bench/income.sh   (needs: apt-get install -y postgresql)
+# Usage: [STATEMENTS=1] src/bench/income.sh   (needs: apt-get install -y postgresql)
+# STATEMENTS=1 also lists what PostgreSQL ran for the deliveries and for the dividends.
 source "$(dirname "$0")/lib.sh"
 trap 'stop_app; [ "${KEEP_DB:-0}" = 1 ] || stop_postgres' EXIT
 build_app
@@ -80,6 +81,7 @@ post() { curl -s -o /tmp/bangfu-bench.out -w '%{http_code} %{time_total}' -XPOST
   -H 'content-type: application/json' "${@:3}" "$URL$2"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+statements_reset
 echo "== deliver an order line shared by 1,000 SALES_SHARE households (10 runs; the first warms up)"
 times=()
 for i in $(seq 1 11); do
@@ -93,12 +95,16 @@ done
 echo "   median $(printf '%s\n' "${times[@]}" | median) s, max $(printf '%s\n' "${times[@]}" | sort -n | tail -1) s;" \
   "rows per delivery: $(psql -tAc "select count(*) / 11 from contribution where source_type = 'ORDER_LINE'")"
 
+statements_top 10
 echo "== dividend across 20,000 households (3 runs)"
+statements_reset
 for i in 1 2 3; do
   r=$(post "$COOP2" "/cooperatives/2/dividends" -H "Idempotency-Key: dividend-$i" \
     -d "{\"amountFen\":123456789,\"date\":\"2026-06-2$i\",\"note\":\"bench\"}")
   echo "   HTTP ${r% *} in ${r#* } s, $(grep -o '"amountFen"' /tmp/bangfu-bench.out | wc -l) rows, $(stat -c %s /tmp/bangfu-bench.out) bytes"
 done
+
+statements_top 14
 
 # Times a bureau list: page 0 and page 100, the median of 10 runs after a warm-up.
 time_pages() {

@@ -14,6 +14,21 @@ APP_LOG="${APP_LOG:-/tmp/bangfu-bench-app.log}"
 APP_JAR="${APP_JAR:-$PROJECT_DIR/target/quarkus-app/quarkus-run.jar}"
 export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGDATABASE=bangfu
 
+# STATEMENTS=1 (import.sh, orders.sh, income.sh): what PostgreSQL ran, by pg_stat_statements,
+# statements inside functions and triggers included.
+[ "${STATEMENTS:-0}" = 1 ] && PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all ${PG_OPTIONS:-}"
+statements_reset() {
+  [ "${STATEMENTS:-0}" = 1 ] || return 0
+  psql -qc "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+}
+statements_top() { # $1 rows to list
+  [ "${STATEMENTS:-0}" = 1 ] || return 0
+  psql -c "select calls, round(total_exec_time::numeric) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
+             left(regexp_replace(query, '\s+', ' ', 'g'), 100) as statement from pg_stat_statements
+           where dbid = (select oid from pg_database where datname = 'bangfu') and query not like '%pg_stat_statements%'
+           order by total_exec_time desc limit ${1:-12}"
+}
+
 need() { command -v "$1" >/dev/null || { echo "missing $1: apt-get install -y $2" >&2; exit 1; }; }
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -10,7 +10,6 @@ DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 trap 'stop_app; stop_postgres' EXIT
 build_app
-[ "${STATEMENTS:-0}" = 1 ] && PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements"
 start_postgres
 start_app
 psql -q <<'SQL'
@@ -44,15 +43,11 @@ cat > /tmp/bangfu-bench-get.lua <<'LUA'
 request = function() return wrk.format("GET", "/api/v1/products/" .. math.random(1, 100)) end
 LUA
 wrk -t2 -c"$CONNECTIONS" -d5s -s /tmp/bangfu-bench-order.lua "http://127.0.0.1:$APP_PORT" >/dev/null
-[ "${STATEMENTS:-0}" = 1 ] && psql -qc "create extension pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
+statements_reset
 echo "== POST /api/v1/orders (1 line, random product of 100), wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
 wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-order.lua "http://127.0.0.1:$APP_PORT"
 ORDER_RPS=$WRK_RPS
-if [ "${STATEMENTS:-0}" = 1 ]; then
-  psql -c "select calls, round(total_exec_time::numeric) as total_ms, round(mean_exec_time::numeric, 3) as mean_ms,
-             left(regexp_replace(query, '\s+', ' ', 'g'), 80) as statement from pg_stat_statements
-           where dbid = (select oid from pg_database where datname = 'bangfu') order by total_exec_time desc limit 8"
-fi
+statements_top 8
 echo "== orders stored: $(psql -tAc 'select count(*) from consumption_order'), stock taken: $(psql -tAc 'select 100 * 100000000::bigint - sum(stock) from product')"
 echo "== GET /api/v1/products/{id}, wrk -t2 -c$CONNECTIONS -d$DURATION --latency"
 wrk_measure -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s /tmp/bangfu-bench-get.lua "http://127.0.0.1:$APP_PORT"
