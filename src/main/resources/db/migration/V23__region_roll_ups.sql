@@ -286,14 +286,20 @@ create table village_linked_change (
     delta        bigint      not null,
     primary key (village_code, year)
 );
-insert into village_linked_change
-select h.village_code, d.year, sum(d.delta)
+-- Each household's changes of its linked count, said once: +1 in the year an island starts, −1 the
+-- year after it ends (none for an open-ended one).
+create view household_linked_change as
+select i.household_id, d.year, d.delta
 from household_link_years i
-join household h on h.id = i.household_id
 cross join lateral (values (i.from_year, 1), (i.to_year + 1, -1)) d (year, delta)
-where d.year is not null
+where d.year is not null;
+
+insert into village_linked_change
+select h.village_code, c.year, sum(c.delta)
+from household_linked_change c
+join household h on h.id = c.household_id
 group by 1, 2
-having sum(d.delta) <> 0;
+having sum(c.delta) <> 0;
 
 -- The same counts from the links, for the tests: households of each village linked in a year.
 create function village_linked_recomputed(p_year integer)
@@ -308,13 +314,12 @@ $$;
 -- Adds (p_sign 1) or takes away (−1) the given households' kept islands to their current villages' changes.
 create function village_linked_add(p_households bigint[], p_sign integer) returns void language sql as $$
     insert into village_change (village_code, year, linked)
-    select h.village_code, d.year, p_sign * sum(d.delta)
-    from household_link_years i
-    join household h on h.id = i.household_id
-    cross join lateral (values (i.from_year, 1), (i.to_year + 1, -1)) d (year, delta)
-    where i.household_id = any (p_households) and d.year is not null
+    select h.village_code, c.year, p_sign * sum(c.delta)
+    from household_linked_change c
+    join household h on h.id = c.household_id
+    where c.household_id = any (p_households)
     group by 1, 2
-    having sum(d.delta) <> 0;
+    having sum(c.delta) <> 0;
     select village_changes_at_commit();
 $$;
 
@@ -360,13 +365,11 @@ begin
             insert into village_change (village_code, roster)
             select village_code, sum(sign) from moved group by 1 having sum(sign) <> 0)
         insert into village_change (village_code, year, linked)
-        select m.village_code, d.year, sum(m.sign * d.delta)
+        select m.village_code, c.year, sum(m.sign * c.delta)
         from moved m
-        join household_link_years i on i.household_id = m.id
-        cross join lateral (values (i.from_year, 1), (i.to_year + 1, -1)) d (year, delta)
-        where d.year is not null
+        join household_linked_change c on c.household_id = m.id
         group by 1, 2
-        having sum(m.sign * d.delta) <> 0$q$, source);
+        having sum(m.sign * c.delta) <> 0$q$, source);
     perform village_changes_at_commit();
     return null;
 end $$;
