@@ -7,8 +7,23 @@ import java.util.stream.Collectors;
  * An export column: its Chinese and English headers, a width (in characters) that fits Chinese
  * text, and the SQL expression that gives its value, of a {@link Kind} that says how each format
  * writes it. Both formats read the same expressions: XLSX through a cursor, CSV through COPY.
+ * A column whose texts {@link #repeats() repeat} takes its values from a set that does not grow
+ * with the rows (a date, a label, a village, an entity's name, a recorder).
  */
-public record Column(String chinese, String english, double width, String sql, Kind kind) {
+public record Column(String chinese, String english, double width, String sql, Kind kind, boolean repeats) {
+
+    public Column(String chinese, String english, double width, String sql, Kind kind) {
+        this(chinese, english, width, sql, kind, false);
+    }
+
+    /**
+     * The same column, marked as one whose texts repeat: XLSX writes each distinct text once, in
+     * the workbook's shared-string table (escaped once, a number in each cell). Other texts are
+     * written in their cells, so that the table, held until the end, stays as small as its set.
+     */
+    Column repeating() {
+        return new Column(chinese, english, width, sql, kind, true);
+    }
 
     public enum Kind {
         /**

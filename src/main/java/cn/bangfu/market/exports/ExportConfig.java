@@ -2,6 +2,8 @@ package cn.bangfu.market.exports;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 
@@ -31,4 +33,15 @@ public interface ExportConfig {
      */
     @WithDefault("2m")
     Duration idleInTransactionTimeout();
+
+    /**
+     * Deflate level of an XLSX file, 0 (stored) to 9. Measured with {@code src/bench/exports.sh}:
+     * level 1 writes a million rows about 1.7 times as fast as the library's default (6), for a
+     * file about 40 % larger. Compressing is the writing thread's work, and that thread is what
+     * limits an XLSX export.
+     */
+    @WithDefault("1")
+    @Min(0)
+    @Max(9)
+    int xlsxCompressionLevel();
 }

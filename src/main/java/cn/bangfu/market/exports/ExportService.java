@@ -143,10 +143,10 @@ public class ExportService {
                 text("户编码", "code", 20, "r.code"),
                 fixed("身份证号", "idNumber", 22, "masked_id_number(r.id_number)"),
                 text("户主姓名", "headName", 12, "r.head_name"),
-                fixed("村代码", "villageCode", 16, "r.village_code"),
-                text("村名称", "villageName", 16, "r.village_name"),
+                fixed("村代码", "villageCode", 16, "r.village_code").repeating(),
+                text("村名称", "villageName", 16, "r.village_name").repeating(),
                 whole("家庭人口", "members", 10, "r.members"),
-                fixed("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)),
+                fixed("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)).repeating(),
                 mechanismFen(Mechanism.SALES_SHARE, "r.sales_share"),
                 mechanismFen(Mechanism.DIVIDEND, "r.dividend"),
                 mechanismFen(Mechanism.PROCUREMENT, "r.procurement"),
@@ -158,7 +158,7 @@ public class ExportService {
                 fen("监测线(元)", "lineYuan", 12, "r.line"),
                 // no line for the year: neither yes nor no
                 fixed("是否风险户", "atRisk", 12, "case when r.line is not null then "
-                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end"));
+                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end").repeating());
     }
 
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
@@ -201,12 +201,12 @@ public class ExportService {
         return List.of(
                 text("户编码", "householdCode", 20, "household_code"),
                 text("户主姓名", "headName", 12, "head_name"),
-                fixed("村代码", "villageCode", 16, "village_code"),
+                fixed("村代码", "villageCode", 16, "village_code").repeating(),
                 whole("家庭人口", "members", 10, "members"),
                 fen("人均收入(元)", "perCapitaYuan", 14, "per_capita_fen"),
                 fen("上年人均收入(元)", "previousPerCapitaYuan", 16, "previous_per_capita_fen"),
                 fen("监测线(元)", "lineYuan", 12, "line_fen"),
-                fixed("预警原因", "reasons", 30, reasons));
+                fixed("预警原因", "reasons", 30, reasons).repeating());
     }
 
     /**
@@ -229,22 +229,22 @@ public class ExportService {
     static List<Column> contributionColumns(boolean english) {
         return List.of(
                 whole("流水号", "id", 12, "c.id"),
-                fixed("日期", "date", 12, "c.date::text"), // ISO: pgjdbc sets DateStyle ISO
+                fixed("日期", "date", 12, "c.date::text").repeating(), // ISO: pgjdbc sets DateStyle ISO
                 text("户编码", "householdCode", 20, "h.code"),
                 text("户主姓名", "headName", 12, "h.head_name"),
                 fixed("身份证号", "idNumber", 22, "masked_id_number(h.id_number)"),
-                fixed("村代码", "villageCode", 16, "h.village_code"),
+                fixed("村代码", "villageCode", 16, "h.village_code").repeating(),
                 whole("经营主体ID", "cooperativeId", 12, "c.cooperative_id"),
-                text("经营主体", "cooperativeName", 28, "co.name"),
+                text("经营主体", "cooperativeName", 28, "co.name").repeating(),
                 fixed("联结方式", "mechanism", 14, label("c.mechanism", Mechanism.values(), MechanismLabels::chinese,
-                        english)),
+                        english)).repeating(),
                 fen("金额(元)", "amountYuan", 14, "c.amount_fen"),
-                fixed("来源", "sourceType", 14, "c.source_type"),
+                fixed("来源", "sourceType", 14, "c.source_type").repeating(),
                 whole("来源ID", "sourceId", 12, "c.source_id"),
                 whole("联结ID", "linkId", 10, "c.link_id"),
                 whole("冲正流水号", "reversalOf", 12, "c.reversal_of"),
                 whole("记录批次号", "recordingId", 12, "c.recording_id"),
-                text("记录人", "recordedBy", 16, "c.recorded_by"),
+                text("记录人", "recordedBy", 16, "c.recorded_by").repeating(),
                 fixed("记录时间", "recordedAt", 22, "export_instant(c.created_at)"),
                 text("冲正原因", "reason", 28, "c.reason"),
                 text("资产编号", "assetRef", 18, "c.asset_ref"),     // 扶贫项目资产, a dividend's
@@ -277,9 +277,9 @@ public class ExportService {
         List<Column> columns = new ArrayList<>(List.of(
                 whole("经营主体ID", "cooperativeId", 12, "a.cooperative_id"),
                 text("经营主体", "name", 28, "a.name"),
-                fixed("主体类型", "kind", 16, label("a.kind", CooperativeKind.values(), k -> k.label, english)),
-                fixed("所在地代码", "regionCode", 16, "a.region_code"),
-                text("所在地", "regionName", 16, "r.name"),
+                fixed("主体类型", "kind", 16, label("a.kind", CooperativeKind.values(), k -> k.label, english)).repeating(),
+                fixed("所在地代码", "regionCode", 16, "a.region_code").repeating(),
+                text("所在地", "regionName", 16, "r.name").repeating(),
                 fen("销售额(元)", "salesYuan", 14, "a.sales_fen"),
                 fen("带农收益(元)", "householdIncomeYuan", 14, "a.household_income_fen")));
         for (Mechanism mechanism : Mechanism.values()) {
@@ -331,14 +331,14 @@ public class ExportService {
                 whole("产品ID", "id", 10, "p.id"),
                 text("货号", "sku", 18, "p.sku"),
                 text("品名", "name", 28, "p.name"),
-                fixed("品类", "category", 10, label("p.category", Category.values(), c -> c.label, english)),
-                text("单位", "unit", 8, "p.unit"),
+                fixed("品类", "category", 10, label("p.category", Category.values(), c -> c.label, english)).repeating(),
+                text("单位", "unit", 8, "p.unit").repeating(),
                 fen("单价(元)", "priceYuan", 12, "p.price_fen"),
                 whole("库存", "stock", 10, "p.stock"),
                 whole("农户分成(基点)", "householdShareBp", 14, "p.household_share_bp"),
                 text("品牌", "brand", 14, "p.brand"),
-                fixed("认证", "certifications", 24, certifications),
-                fixed("状态", "status", 8, label("p.status", ProductStatus.values(), st -> st.label, english)),
+                fixed("认证", "certifications", 24, certifications).repeating(),
+                fixed("状态", "status", 8, label("p.status", ProductStatus.values(), st -> st.label, english)).repeating(),
                 whole("版本", "version", 8, "p.version"));
     }
 
@@ -418,7 +418,7 @@ public class ExportService {
     private void xlsx(Connection connection, OutputStream out, String sheetName, boolean english, Query query,
                       ClientGone clientGone, long[] written) throws Exception {
         List<Column> columns = query.columns();
-        try (XlsxTableWriter writer = new XlsxTableWriter(out, sheetName);
+        try (XlsxTableWriter writer = new XlsxTableWriter(out, sheetName, config.xlsxCompressionLevel());
              PreparedStatement statement = connection.prepareStatement(query.select(false),
                      ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);

@@ -10,8 +10,14 @@ import java.util.List;
 /**
  * A real workbook (fastexcel, streaming): a frozen header row, column widths that
  * fit Chinese text, amounts as numbers formatted "0.00". Rows are flushed to the
- * stream every {@value #FLUSH_EVERY} rows and texts are written inline, so memory does
- * not grow with the row count.
+ * stream every {@value #FLUSH_EVERY} rows. Texts are written inline, except those of a
+ * column whose texts repeat and empty ones: those go to the shared-string table, once each,
+ * so memory does not grow with the row count.
+ * <p>
+ * The costs were found with JFR on {@code src/bench/exports.sh}: the writing thread is what
+ * limits an export, and it spent its time escaping each text character by character, setting
+ * a style cell by cell, and compressing. So the amount format is set once per flushed block of
+ * rows, and the compression level is {@link ExportConfig#xlsxCompressionLevel() configured}.
  */
 final class XlsxTableWriter implements AutoCloseable {
 
@@ -25,10 +31,13 @@ final class XlsxTableWriter implements AutoCloseable {
     private List<Column> columns;
     private boolean english;
     private int row;
+    /** The first row not yet flushed: the amount columns' format is set from it on, before each flush. */
+    private int unflushed;
     private int sheets;
 
-    XlsxTableWriter(OutputStream out, String sheetName) {
+    XlsxTableWriter(OutputStream out, String sheetName, int compressionLevel) {
         this.workbook = new Workbook(out, "bangfu-market", "1.0");
+        this.workbook.setCompressionLevel(compressionLevel);
         this.sheetName = sheetName;
     }
 
@@ -48,10 +57,12 @@ final class XlsxTableWriter implements AutoCloseable {
         }
         sheet.freezePane(0, 1);
         row = 1;
+        unflushed = 1;
     }
 
     public void row(List<Cell> cells) throws IOException {
         if (row > MAX_ROWS_PER_SHEET) {
+            formatAmounts();
             sheet.finish();
             newSheet();
         }
@@ -59,21 +70,39 @@ final class XlsxTableWriter implements AutoCloseable {
             Cell cell = cells.get(c);
             if (cell instanceof Cell.Fen f) {
                 sheet.value(row, c, Yuan.of(f.value()));
-                sheet.style(row, c).format("0.00").set();
             } else if (cell instanceof Cell.Whole w) {
                 sheet.value(row, c, w.value());
             } else {
-                // inline, not in the shared-string table, which would grow with every distinct text
-                sheet.inlineString(row, c, ((Cell.Text) cell).value());
+                String text = ((Cell.Text) cell).value();
+                if (text.isEmpty() || columns.get(c).repeats()) {
+                    sheet.value(row, c, text); // shared: one entry per distinct text
+                } else {
+                    // inline, not in the shared-string table, which would grow with every distinct text
+                    sheet.inlineString(row, c, text);
+                }
             }
         }
         row++;
         if (row % FLUSH_EVERY == 0) {
+            formatAmounts();
             sheet.flush();
         }
     }
 
+    /** "0.00" on the amount columns of the rows not yet flushed: one style lookup per column, not per cell. */
+    private void formatAmounts() {
+        if (unflushed < row) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).kind() == Column.Kind.FEN) {
+                    sheet.range(unflushed, c, row - 1, c).style().format("0.00").set();
+                }
+            }
+            unflushed = row;
+        }
+    }
+
     public void finish() throws IOException {
+        formatAmounts();
         workbook.finish();
     }
 

@@ -8,7 +8,9 @@ import io.restassured.response.Response;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,12 +201,32 @@ class ExportTest {
         Response xlsx = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", village)
                 .queryParam("format", "xlsx").get("/api/v1/exports/contributions");
         xlsx.then().statusCode(200);
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
+        // cell for cell the CSV's (whose texts need no neutralising here), the amount a number shown "0.00"
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.asByteArray()),
+                new ReadingOptions(true, false))) {
             List<Row> rows = workbook.getFirstSheet().read();
             assertThat(rows).hasSize(records.size());
-            assertThat(rows.get(1).getCell(9).asNumber().movePointRight(2).longValueExact())
-                    .isEqualTo(exportedAmounts.get(0));
+            for (int r = 1; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                CSVRecord record = records.get(r);
+                for (int c = 0; c < record.size(); c++) {
+                    if (c == 9) {
+                        assertThat(row.getCell(c).getType()).isEqualTo(CellType.NUMBER);
+                        assertThat(row.getCell(c).getDataFormatString()).isEqualTo("0.00");
+                        assertThat(row.getCell(c).asNumber().movePointRight(2).longValueExact())
+                                .isEqualTo(exportedAmounts.get(r - 1));
+                    } else {
+                        assertThat(row.getCellText(c)).as("row %d, column %d", r, c).isEqualTo(record.get(c));
+                    }
+                }
+            }
         }
+        // the texts that repeat (the entity, the mechanism, …) and empty ones are shared, each written once
+        String shared = characters(part(xlsx.asByteArray(), "xl/sharedStrings.xml"));
+        assertThat(shared.split("苹果专业合作社", -1)).hasSize(2);
+        assertThat(shared).contains("务工就业").contains("<t xml:space=\"preserve\"></t>");
+        assertThat(characters(part(xlsx.asByteArray(), "xl/worksheets/sheet1.xml"))).doesNotContain("苹果专业合作社")
+                .contains("t=\"inlineStr\""); // the household's own texts stay in their cells
     }
 
     @Test
@@ -224,6 +246,12 @@ class ExportTest {
         // without a region: the bureau's own
         Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("year", 2026).get("/api/v1/exports/household-income")
                 .then().statusCode(200).header("Content-Disposition", containsString("_620826_2026.csv"));
+    }
+
+    /** XML text with its character references (fastexcel writes every non-ASCII character as one) resolved. */
+    private static String characters(String xml) {
+        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1), 16))));
     }
 
     /** One part of a workbook, read through the zip's central directory (entries are streamed with data descriptors). */
