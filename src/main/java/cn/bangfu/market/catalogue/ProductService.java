@@ -30,6 +30,9 @@ public class ProductService {
     EntityManager em;
 
     @Inject
+    CatalogueCounts counts;
+
+    @Inject
     CooperativeService cooperatives;
 
     @Inject
@@ -254,7 +257,7 @@ public class ProductService {
                         query.certification() == null ? null : query.certification().name())
                 .and("function('recognized_on', p.recognitionValidFrom, p.recognitionValidTo, p.recognitionRevokedOn,"
                         + " :today) = " + query.recognized(), "today", query.recognized() == null ? null : clock.today())
-                .page(em, ProductRow.SELECT, "p", query.sort().orderBy(), ProductRow.class, page)
+                .page(em, ProductRow.SELECT, "p", query.sort().orderBy(), ProductRow.class, page, counts)
                 .map(ProductRow::view);
     }
 

@@ -3,9 +3,11 @@ package cn.bangfu.market.common;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The one way a list is queried: an HQL {@code from … where …} grown by optional
@@ -54,13 +56,30 @@ public final class HqlFilter {
      */
     public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
                             PageRequest page) {
-        TypedQuery<Long> count = em.createQuery("select count(" + counted + ") " + fromWhere, Long.class);
+        return page(em, select, counted, orderBy, rowType, page, (hql, params, counting) -> counting.getAsLong());
+    }
+
+    /**
+     * Where a list's {@code total} comes from: given the count's HQL and parameters (which say
+     * exactly what is counted), counting them or a count of the same made before.
+     */
+    @FunctionalInterface
+    public interface Counts {
+        long of(String countHql, Map<String, Object> params, LongSupplier counting);
+    }
+
+    /** As {@link #page(EntityManager, String, String, String, Class, PageRequest)}, its total from {@code counts}. */
+    public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
+                            PageRequest page, Counts counts) {
         TypedQuery<R> list = em.createQuery(select + " " + fromWhere + " order by " + orderBy, rowType);
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            list.setParameter(k, v);
-        });
+        params.forEach(list::setParameter);
         List<R> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-        return new Page<>(rows, page.page(), page.size(), count.getSingleResult());
+        String countHql = "select count(" + counted + ") " + fromWhere;
+        long total = counts.of(countHql, Collections.unmodifiableMap(new HashMap<>(params)), () -> {
+            TypedQuery<Long> count = em.createQuery(countHql, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
+        return new Page<>(rows, page.page(), page.size(), total);
     }
 }
