@@ -146,7 +146,8 @@ public class ExportService {
                 fixed("村代码", "villageCode", 16, "r.village_code").repeating(),
                 text("村名称", "villageName", 16, "r.village_name").repeating(),
                 whole("家庭人口", "members", 10, "r.members"),
-                fixed("户类别", "category", 16, label("r.category", HouseholdCategory.values(), c -> c.label, english)).repeating(),
+                fixed("户类别", "category", 16,
+                        label("r.category", HouseholdCategory.values(), c -> c.label, english)).repeating(),
                 mechanismFen(Mechanism.SALES_SHARE, "r.sales_share"),
                 mechanismFen(Mechanism.DIVIDEND, "r.dividend"),
                 mechanismFen(Mechanism.PROCUREMENT, "r.procurement"),
@@ -338,7 +339,8 @@ public class ExportService {
                 whole("农户分成(基点)", "householdShareBp", 14, "p.household_share_bp"),
                 text("品牌", "brand", 14, "p.brand"),
                 fixed("认证", "certifications", 24, certifications).repeating(),
-                fixed("状态", "status", 8, label("p.status", ProductStatus.values(), st -> st.label, english)).repeating(),
+                fixed("状态", "status", 8,
+                        label("p.status", ProductStatus.values(), st -> st.label, english)).repeating(),
                 whole("版本", "version", 8, "p.version"));
     }
 

@@ -251,7 +251,8 @@ class ExportTest {
     /** XML text with its character references (fastexcel writes every non-ASCII character as one) resolved. */
     private static String characters(String xml) {
         return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)
-                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(Character.toString(Integer.parseInt(m.group(1), 16))));
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        Character.toString(Integer.parseInt(m.group(1), 16))));
     }
 
     /** One part of a workbook, read through the zip's central directory (entries are streamed with data descriptors). */
