@@ -45,14 +45,14 @@ TOKEN=$("$BENCH_DIR/token.sh" '{"groups":["bureau"],"region_code":"620826"}')
 URL="http://127.0.0.1:$APP_PORT/api/v1/exports/contributions?regionCode=620826"
 peak_mb() { echo $(( $(awk '/VmHWM/ {print $2}' "/proc/$APP_PID/status") / 1024 )); }
 
-# The export's own query, for COPY: same 18 columns, joins, filter and order; the ID masked in SQL,
+# The export's own query, for COPY: same 20 columns, joins, filter and order; the ID masked in SQL,
 # nothing else formatted (amounts in fen, the mechanism's name, the instant as PostgreSQL writes it).
 copy_rows() {
   local to=$1
   /usr/bin/time -f '%e' psql -qc "\\copy (select c.id, c.date, h.code, h.head_name,
       overlay(h.id_number placing '********' from 7 for 8), h.village_code, c.cooperative_id, co.name, c.mechanism,
       c.amount_fen, c.source_type, c.source_id, c.link_id, c.reversal_of, c.recording_id, c.recorded_by,
-      c.created_at, c.reason
+      c.created_at, c.reason, c.asset_ref, c.asset_name
     from contribution c join household h on h.id = c.household_id join region v on v.code = h.village_code
     join cooperative co on co.id = c.cooperative_id
     where v.path like '/620000/620800/620826/%' and c.date between '2026-01-01' and '$to'
