@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -41,7 +42,8 @@ class CatalogueCounts implements HqlFilter.Counts {
         }
         long version = ((Number) em.createNativeQuery("select version from catalogue_version").getSingleResult())
                 .longValue();
-        // the same search arriving many times at once is counted once, the others wait for that count
-        return counts.get(new Key(version, countHql, params), key -> counting.getAsLong());
+        // the same search arriving many times at once is counted once, the others wait for that count;
+        // the key is kept, so it holds its own copy of the parameters
+        return counts.get(new Key(version, countHql, new HashMap<>(params)), key -> counting.getAsLong());
     }
 }

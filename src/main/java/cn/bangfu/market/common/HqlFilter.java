@@ -75,7 +75,7 @@ public final class HqlFilter {
         params.forEach(list::setParameter);
         List<R> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         String countHql = "select count(" + counted + ") " + fromWhere;
-        long total = counts.of(countHql, Collections.unmodifiableMap(new HashMap<>(params)), () -> {
+        long total = counts.of(countHql, Collections.unmodifiableMap(params), () -> {
             TypedQuery<Long> count = em.createQuery(countHql, Long.class);
             params.forEach(count::setParameter);
             return count.getSingleResult();
