@@ -1,7 +1,9 @@
 package cn.bangfu.market.common;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.query.QueryParameter;
 
 import java.util.Collections;
 import java.util.HashMap;
@@ -72,6 +74,7 @@ public final class HqlFilter {
     public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
                             PageRequest page, Counts counts) {
         TypedQuery<R> list = em.createQuery(select + " " + fromWhere + " order by " + orderBy, rowType);
+        assert !anyMultiValued(list) : "a parameter is a function's last argument: " + fromWhere;
         params.forEach(list::setParameter);
         List<R> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         String countHql = "select count(" + counted + ") " + fromWhere;
@@ -81,5 +84,16 @@ public final class HqlFilter {
             return count.getSingleResult();
         });
         return new Page<>(rows, page.page(), page.size(), total);
+    }
+
+    /**
+     * Whether Hibernate takes a parameter as possibly multi-valued: one that is the last argument of a
+     * function (HQL reads it as varargs). Hibernate then keeps no plan for the query and translates it
+     * to SQL again on every run (a fifth of a catalogue search's CPU): such a parameter goes first, in
+     * a function that takes it first (V25), or in an operator ({@code contains}).
+     */
+    static boolean anyMultiValued(Query query) {
+        return query.unwrap(org.hibernate.query.Query.class).getParameterMetadata().getParameters().stream()
+                .anyMatch(QueryParameter::allowsMultiValuedBinding);
     }
 }

@@ -46,7 +46,7 @@ public class AgreementService {
      * Agreements of a year (or of every year) with a party in the bureau's region: the seller
      * region or the buyer region lies in it, or in {@code regionCode} when that lies inside it
      * (403 outside it). By id. The parties are the SQL rule {@code agreement_party_in} (V21), which
-     * the agreement report reads too.
+     * the agreement report reads too (here through V25's {@code subtree_holds_party}, the pattern first).
      */
     public Page<AgreementView> search(String bureauRegion, Integer year, String regionCode, PageRequest page) {
         if (year != null) {
@@ -57,7 +57,7 @@ public class AgreementService {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         return HqlFilter.of("from Agreement a where true")
-                .and("function('agreement_party_in', a.sellerRegionCode, a.buyerRegionCode, :pattern) = true",
+                .and("function('subtree_holds_party', :pattern, a.sellerRegionCode, a.buyerRegionCode) = true",
                         "pattern", pattern)
                 .and("a.year = :year", "year", year)
                 .page(em, "select a", "a", "a.id", Agreement.class, page)
