@@ -89,8 +89,8 @@ public final class HqlFilter {
     /**
      * Whether Hibernate takes a parameter as possibly multi-valued: one that is the last argument of a
      * function (HQL reads it as varargs). Hibernate then keeps no plan for the query and translates it
-     * to SQL again on every run (a fifth of a catalogue search's CPU): such a parameter goes first, in
-     * a function that takes it first (V25), or in an operator ({@code contains}).
+     * to SQL again on every run (a fifth of the JVM's time in a catalogue search): such a parameter
+     * goes first, in a function that takes it first (V25), or in an operator ({@code contains}).
      */
     static boolean anyMultiValued(Query query) {
         return query.unwrap(org.hibernate.query.Query.class).getParameterMetadata().getParameters().stream()

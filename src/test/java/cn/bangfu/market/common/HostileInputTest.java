@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CSV/XLSX files at every import; each under every role, a role-less token and none.
  * Every answer must be a 4xx problem+json within {@value #MAX_MILLIS} ms (a bound that
  * catches super-linear work, far above a normal answer; a slower answer is timed once more,
- * and the faster of the two counts), and afterwards no table has changed. Requests that could legitimately succeed (a real id with no body to refuse)
- * are not generated: every request sent is one the service must refuse. Every other request
+ * and the faster of the two counts), and afterwards no table has changed. Requests that could
+ * legitimately succeed (a real id with no body to refuse) are not generated: every request
+ * sent is one the service must refuse. Every other request
  * prefers Chinese ({@code Accept-Language: zh-CN}), and its problem must be in Chinese: the
  * title, the detail and each violation's and row error's message.
  */
