@@ -1,5 +1,6 @@
 package cn.bangfu.market.buyers;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +74,7 @@ public class BuyerService {
         buyer.annualFoodBudgetFen = request.annualFoodBudgetFen();
         buyer.reserveBp = request.reserveBp();
         buyer.parentBuyerId = request.parentBuyerId();
-        buyer.createdAt = Instant.now();
+        buyer.createdAt = BusinessClock.now();
         buyer.persistAndFlush();
         return BuyerView.of(buyer);
     }

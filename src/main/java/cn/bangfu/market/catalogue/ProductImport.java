@@ -1,5 +1,6 @@
 package cn.bangfu.market.catalogue;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Text;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
@@ -50,7 +51,7 @@ public class ProductImport {
     public Result importPriceList(long cooperativeId, List<ImportRow> rows) {
         // one import of a cooperative at a time: the second waits and then sees the first's products
         Cooperative cooperative = cooperatives.lock(cooperativeId);
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         Checked checked = new Checked();
         ImportPipeline.run(em, rows, this::parseRow, (parsed, errors) -> check(cooperative.id, parsed, errors,
                 checked, now));

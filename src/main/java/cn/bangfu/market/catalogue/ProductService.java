@@ -45,7 +45,7 @@ public class ProductService {
     public ProductView create(long cooperativeId, ProductRequest request) {
         Cooperative cooperative = cooperatives.require(cooperativeId);
         requireFreeSku(cooperative.id, request.sku(), null);
-        Product product = newProduct(cooperative.id, request, Instant.now());
+        Product product = newProduct(cooperative.id, request, BusinessClock.now());
         product.persistAndFlush();
         return ProductView.of(product, cooperative.name, cooperative.regionCode);
     }
@@ -86,7 +86,7 @@ public class ProductService {
         if (patch.sku() != null && !patch.sku().equals(product.sku)) {
             requireFreeSku(product.cooperativeId, patch.sku(), product.id); // before the change: no auto-flush of it
         }
-        if (apply(product, patch, Instant.now())) {
+        if (apply(product, patch, BusinessClock.now())) {
             product.flush();
         }
         Cooperative cooperative = cooperatives.require(product.cooperativeId);
@@ -97,8 +97,10 @@ public class ProductService {
         ProductRow row = em.createQuery(ProductRow.SELECT + " from Product p "
                         + "join Cooperative c on c.id = p.cooperativeId where p.id = :id", ProductRow.class)
                 .setParameter("id", productId)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("product", productId));
+                .getSingleResultOrNull(); // not getResultStream(): that opens a scrollable cursor, dearer for one row
+        if (row == null) {
+            throw ApiProblem.notFound("product", productId);
+        }
         return row.view();
     }
 
@@ -118,7 +120,7 @@ public class ProductService {
         product.recognitionValidTo = request.validTo();
         product.recognitionRevokedOn = null;
         product.recognitionRevokeReason = null;
-        product.updatedAt = Instant.now();
+        product.updatedAt = BusinessClock.now();
         em.flush(); // the version the view shows
         return ProductView.of(product, cooperative.name, cooperative.regionCode);
     }
@@ -143,7 +145,7 @@ public class ProductService {
         }
         product.recognitionRevokedOn = request.date();
         product.recognitionRevokeReason = request.reason().strip();
-        product.updatedAt = Instant.now();
+        product.updatedAt = BusinessClock.now();
         em.flush();
         return ProductView.of(product, cooperative.name, cooperative.regionCode);
     }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.cooperatives;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
@@ -11,7 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class CooperativeService {
         cooperative.regionCode = request.regionCode();
         cooperative.contactPhone = request.contactPhone();
         cooperative.status = CooperativeStatus.PENDING;
-        cooperative.createdAt = Instant.now();
+        cooperative.createdAt = BusinessClock.now();
         cooperative.updatedAt = cooperative.createdAt;
         // Flush now so that a concurrent duplicate surfaces here as a 409, not at commit.
         cooperative.persistAndFlush();
@@ -58,7 +58,7 @@ public class CooperativeService {
         }
         cooperative.status = request.status();
         cooperative.statusNote = request.note();
-        cooperative.updatedAt = Instant.now();
+        cooperative.updatedAt = BusinessClock.now();
         cooperative.flush();
         return CooperativeView.of(cooperative);
     }

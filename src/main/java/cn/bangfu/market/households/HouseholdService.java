@@ -60,7 +60,7 @@ public class HouseholdService {
             throw ApiProblem.conflict("a household with code " + request.code() + " already exists",
                     "户编码为 " + request.code() + " 的农户已存在");
         }
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         Household household = toEntity(request, now);
         household.persist();
         em.persist(registration(household, recordedBy, now));
@@ -99,7 +99,7 @@ public class HouseholdService {
             requireVillage(patch.villageCode().trim(), bureauRegion);
         }
         List<HouseholdCorrection> corrections = corrections(household, patch.headName(), patch.phone(),
-                patch.villageCode(), patch.idNumber(), recordedBy, Instant.now());
+                patch.villageCode(), patch.idNumber(), recordedBy, BusinessClock.now());
         corrections.forEach(em::persist);
         em.flush();
         return HouseholdView.of(household);
@@ -166,7 +166,7 @@ public class HouseholdService {
         Household household = requireReadable(id, bureauRegion);
         em.lock(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
         HouseholdChange change = HouseholdChange.of(household.id, request.effectiveFrom(), request.members(),
-                request.category(), request.reason().strip(), recordedBy, Instant.now());
+                request.category(), request.reason().strip(), recordedBy, BusinessClock.now());
         em.persist(change);
         em.flush();
         follow(List.of(household.id), today);
@@ -267,7 +267,7 @@ public class HouseholdService {
      */
     @Transactional
     public ImportResult importRoster(List<ImportRow> rows, String bureauRegion, String recordedBy) {
-        Roster roster = new Roster(clock.today(), Instant.now(), recordedBy);
+        Roster roster = new Roster(clock.today(), BusinessClock.now(), recordedBy);
         ImportResult result = ImportPipeline.run(em, rows, this::parseRow,
                 (parsed, errors) -> checkRows(parsed, errors, bureauRegion, roster));
         // The registrations of the new households: their ids were assigned when they were inserted.

@@ -57,7 +57,7 @@ public class Recordings {
                 String recordedBy) {
         IdempotencyKeys.require(key);
         String hash = IdempotencyKeys.fingerprint(request.canonical());
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         List<?> claimed = em.createNativeQuery("""
                 insert into recording (id, cooperative_id, kind, source_id, idempotency_key, request_hash,
                                        recorded_by, recorded_at)
@@ -90,7 +90,7 @@ public class Recordings {
         recording.kind = kind;
         recording.sourceId = sourceId;
         recording.recordedBy = recordedBy;
-        recording.recordedAt = Instant.now();
+        recording.recordedAt = BusinessClock.now();
         em.persist(recording);
         return recording.stamp();
     }
@@ -128,7 +128,7 @@ public class Recordings {
         reversal.kind = RecordingKind.REVERSAL;
         reversal.sourceId = original.sourceId;
         reversal.recordedBy = recordedBy;
-        reversal.recordedAt = Instant.now();
+        reversal.recordedAt = BusinessClock.now();
         reversal.reversalOf = original.id;
         reversal.reason = reason.strip();
         em.persist(reversal);
@@ -164,7 +164,7 @@ public class Recordings {
 
     private Long reversalOf(long recordingId) {
         return em.createQuery("select r.id from Recording r where r.reversalOf = :id", Long.class)
-                .setParameter("id", recordingId).getResultStream().findFirst().orElse(null);
+                .setParameter("id", recordingId).getSingleResultOrNull();
     }
 
     private Recording requireVisible(long id, CooperativeService.Reader reader, LockModeType lock) {

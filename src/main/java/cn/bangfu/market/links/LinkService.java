@@ -1,5 +1,6 @@
 package cn.bangfu.market.links;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
@@ -85,7 +86,7 @@ public class LinkService {
                         + request.mechanism() + " 联农带农关系 " + other.id);
             }
         }
-        BenefitLink link = toEntity(request, Instant.now());
+        BenefitLink link = toEntity(request, BusinessClock.now());
         link.persistAndFlush();
         return LinkView.of(link, household.code);
     }
@@ -109,7 +110,7 @@ public class LinkService {
                     "该联农带农关系已于 " + link.validTo + " 结束；改为更晚结束会延长它");
         }
         link.validTo = date;
-        link.updatedAt = Instant.now();
+        link.updatedAt = BusinessClock.now();
         link.flush();
         return LinkView.of(link, household.code);
     }
@@ -174,7 +175,7 @@ public class LinkService {
         }
 
         List<BenefitLink> accepted = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         for (ImportPipeline.Parsed<LinkColumns.ParsedLink> parsedRow : rows) {
             LinkColumns.ParsedLink p = parsedRow.value();
             int row = parsedRow.row();

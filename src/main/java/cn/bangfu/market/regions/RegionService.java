@@ -1,5 +1,6 @@
 package cn.bangfu.market.regions;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
@@ -10,7 +11,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,7 +76,7 @@ public class RegionService {
         region.path = (parent == null ? "/" : parent.path) + request.code() + "/";
         region.povertyAlleviated = Boolean.TRUE.equals(request.povertyAlleviated());
         region.keyAssistance = Boolean.TRUE.equals(request.keyAssistance());
-        region.createdAt = Instant.now();
+        region.createdAt = BusinessClock.now();
         region.persistAndFlush();
         return RegionView.of(region);
     }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.trade;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Money;
@@ -13,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class AgreementService {
         agreement.sellerRegionCode = request.sellerRegionCode();
         agreement.year = request.year();
         agreement.targetFen = request.targetFen();
-        agreement.createdAt = Instant.now();
+        agreement.createdAt = BusinessClock.now();
         agreement.persistAndFlush();
         return AgreementView.of(agreement);
     }

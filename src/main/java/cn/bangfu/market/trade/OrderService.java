@@ -9,6 +9,7 @@ import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Text;
 import cn.bangfu.market.regions.RegionService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +67,7 @@ public class OrderService {
 
         // Claim the key. A concurrent placing with the same key waits here until the
         // other transaction ends, then sees its order (or claims the key if it rolled back).
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         List<?> claimed = em.createNativeQuery("""
                 insert into consumption_order (id, buyer_id, agreement_id, status, idempotency_key, request_hash,
                                                total_fen, placed_at)
@@ -76,13 +78,13 @@ public class OrderService {
                 .setParameter(4, hash).setParameter(5, now)
                 .getResultList();
         if (claimed.isEmpty()) {
-            ConsumptionOrder existing = em.createQuery(
-                            "from ConsumptionOrder where buyerId = ?1 and idempotencyKey = ?2", ConsumptionOrder.class)
-                    .setParameter(1, buyerId).setParameter(2, idempotencyKey).getSingleResult();
-            if (!existing.requestHash.equals(hash)) {
+            // A replay (a client's retry): the order and its lines in one read-only statement, no entity.
+            List<ReplayRow> replayed = em.createQuery(ReplayRow.SELECT, ReplayRow.class)
+                    .setParameter("buyer", buyerId).setParameter("key", idempotencyKey).getResultList();
+            if (!replayed.get(0).requestHash().equals(hash)) {
                 throw IdempotencyKeys.reused(idempotencyKey, "order");
             }
-            return new Placed(OrderView.of(existing, lines(existing.id)), false);
+            return new Placed(ReplayRow.view(replayed), false);
         }
         long orderId = ((Number) claimed.get(0)).longValue();
 
@@ -234,7 +236,7 @@ public class OrderService {
     public OrderView confirm(long orderId, long cooperativeId) {
         ConsumptionOrder order = lockForCooperative(orderId, cooperativeId);
         move(order, OrderStatus.PLACED, OrderStatus.CONFIRMED);
-        order.confirmedAt = Instant.now();
+        order.confirmedAt = BusinessClock.now();
         return flushAndView(order, l -> l.cooperativeId == cooperativeId);
     }
 
@@ -242,7 +244,7 @@ public class OrderService {
     public OrderView ship(long orderId, long cooperativeId) {
         ConsumptionOrder order = lockForCooperative(orderId, cooperativeId);
         move(order, OrderStatus.CONFIRMED, OrderStatus.SHIPPED);
-        order.shippedAt = Instant.now();
+        order.shippedAt = BusinessClock.now();
         return flushAndView(order, l -> l.cooperativeId == cooperativeId);
     }
 
@@ -250,7 +252,7 @@ public class OrderService {
     public OrderView deliver(long orderId, long buyerId, String recordedBy) {
         ConsumptionOrder order = lockForBuyer(orderId, buyerId);
         move(order, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
-        order.deliveredAt = Instant.now();
+        order.deliveredAt = BusinessClock.now();
         order.deliveredOn = clock.today();
         List<OrderLine> lines = lines(order.id);
         em.flush();
@@ -269,7 +271,7 @@ public class OrderService {
                     "状态为 " + order.status + " 的订单不能取消");
         }
         order.status = OrderStatus.CANCELLED;
-        order.cancelledAt = Instant.now();
+        order.cancelledAt = BusinessClock.now();
         List<OrderLine> lines = lines(order.id);
         lines.stream().sorted(Comparator.comparingLong(l -> l.productId)).forEach(l ->
                 em.createNativeQuery("update product set stock = stock + ?2, version = version + 1, updated_at = now() "
@@ -295,7 +297,7 @@ public class OrderService {
             throw ApiProblem.conflict("line " + lineId + " was already returned", "订单行 " + lineId + " 已退货");
         }
         line.returned = true;
-        line.returnedAt = Instant.now();
+        line.returnedAt = BusinessClock.now();
         line.returnedOn = clock.today();
         order.version++; // the order changed: concurrent readers holding the old version are stale
         em.flush();
@@ -384,6 +386,34 @@ public class OrderService {
     private OrderView flushAndView(ConsumptionOrder order, Predicate<OrderLine> visible) {
         em.flush();
         return OrderView.of(order, lines(order.id).stream().filter(visible).toList());
+    }
+
+    /** One line of an order placed before, with its order's columns: what a replayed placing answers. */
+    @RegisterForReflection // built by Hibernate from the query's selection
+    record ReplayRow(String requestHash, long id, long buyerId, Long agreementId, OrderStatus status, Instant placedAt,
+                     Instant confirmedAt, Instant shippedAt, Instant deliveredAt, LocalDate deliveredOn,
+                     Instant cancelledAt, long version, long lineId, int lineNo, long productId, String productName,
+                     long cooperativeId, int quantity, long unitPriceFen, long amountFen, int householdShareBp,
+                     boolean recognized, boolean returned, LocalDate returnedOn) {
+
+        // every order has a line: a placing that takes no line rolls back, key and all
+        static final String SELECT = "select o.requestHash, o.id, o.buyerId, o.agreementId, o.status, o.placedAt, "
+                + "o.confirmedAt, o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version, l.id, "
+                + "l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity, l.unitPriceFen, l.amountFen, "
+                + "l.householdShareBp, l.recognized, l.returned, l.returnedOn "
+                + "from ConsumptionOrder o join OrderLine l on l.orderId = o.id "
+                + "where o.buyerId = :buyer and o.idempotencyKey = :key order by l.lineNo";
+
+        /** The buyer's view (every line), as {@link OrderView#of} makes it from the entities. */
+        static OrderView view(List<ReplayRow> rows) {
+            ReplayRow o = rows.get(0);
+            List<OrderView.LineView> lines = rows.stream().map(l -> new OrderView.LineView(l.lineId, l.lineNo,
+                    l.productId, l.productName, l.cooperativeId, l.quantity, l.unitPriceFen, l.amountFen,
+                    l.householdShareBp, l.recognized, l.returned, l.returnedOn)).toList();
+            long total = lines.stream().mapToLong(OrderView.LineView::amountFen).sum();
+            return new OrderView(o.id, o.buyerId, o.agreementId, o.status, total, o.placedAt, o.confirmedAt,
+                    o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version, lines, null);
+        }
     }
 
     List<OrderLine> lines(long orderId) {

@@ -184,6 +184,23 @@ class OrderResourceTest {
                 .post("/api/v1/orders").then().statusCode(201).body("id", not(equalTo((int) id)));
     }
 
+    /** A replay answers, field for field, what the placing answered: every line, the total, the version. */
+    @Test
+    void aReplayAnswersThePlacedOrderAsItWas() {
+        long pear = Fixtures.newProduct(cooperative, Map.of("stock", 50, "priceFen", 1234));
+        String key = Fixtures.uniqueCode("K");
+        Map<String, Object> body = Fixtures.orderBody(buyer, null, pear, 3, apple, 2);
+        Map<String, Object> placed = Api.asBuyer(buyer).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/orders").then().statusCode(201).extract().jsonPath().getMap("$");
+        Map<String, Object> replayed = Api.asBuyer(buyer).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/orders").then().statusCode(200).extract().jsonPath().getMap("$");
+
+        assertThat(replayed).isEqualTo(placed);
+        assertThat(replayed.get("lines")).asList().hasSize(2);
+        assertThat(((Number) replayed.get("totalFen")).longValue()).isEqualTo(3 * 1234 + 2 * 5990);
+        assertThat(stockOf(pear)).isEqualTo(47);
+    }
+
     @Test
     void unavailableProductsAndShortStock() {
         String key = Fixtures.uniqueCode("K");
