@@ -46,8 +46,11 @@ class ProductResourceTest {
         long version = created.getLong("version");
         assertThat(response.header("Location")).endsWith("/api/v1/products/" + id);
 
+        // the 201 names the instants a read names (stored to the microsecond), not the JVM's nanoseconds
         Api.anonymous().get("/api/v1/products/" + id).then().statusCode(200)
-                .body("name", equalTo("静宁苹果")).body("regionCode", equalTo(Fixtures.JINGNING));
+                .body("name", equalTo("静宁苹果")).body("regionCode", equalTo(Fixtures.JINGNING))
+                .body("createdAt", equalTo(created.getString("createdAt")))
+                .body("updatedAt", equalTo(created.getString("updatedAt")));
 
         Api.asCooperative(coop).body(Map.of("priceFen", 6290, "stock", 80, "version", version))
                 .patch("/api/v1/products/" + id)
