@@ -1,9 +1,9 @@
 package cn.bangfu.market.households;
 
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.common.ApiProblem;
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;

@@ -1,8 +1,8 @@
 package cn.bangfu.market.links;
 
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.catalogue.Product;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;

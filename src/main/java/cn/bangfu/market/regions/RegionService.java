@@ -1,7 +1,7 @@
 package cn.bangfu.market.regions;
 
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.RegionCode;

@@ -1,7 +1,7 @@
 package cn.bangfu.market.trade;
 
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Money;
 import cn.bangfu.market.common.Page;

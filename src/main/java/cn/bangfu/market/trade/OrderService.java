@@ -2,9 +2,9 @@ package cn.bangfu.market.trade;
 
 import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.IdempotencyKeys;
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Text;
@@ -404,15 +404,14 @@ public class OrderService {
                 + "from ConsumptionOrder o join OrderLine l on l.orderId = o.id "
                 + "where o.buyerId = :buyer and o.idempotencyKey = :key order by l.lineNo";
 
-        /** The buyer's view (every line), as {@link OrderView#of} makes it from the entities. */
+        /** The buyer's view (every line), as a placing answers it. */
         static OrderView view(List<ReplayRow> rows) {
             ReplayRow o = rows.get(0);
             List<OrderView.LineView> lines = rows.stream().map(l -> new OrderView.LineView(l.lineId, l.lineNo,
                     l.productId, l.productName, l.cooperativeId, l.quantity, l.unitPriceFen, l.amountFen,
                     l.householdShareBp, l.recognized, l.returned, l.returnedOn)).toList();
-            long total = lines.stream().mapToLong(OrderView.LineView::amountFen).sum();
-            return new OrderView(o.id, o.buyerId, o.agreementId, o.status, total, o.placedAt, o.confirmedAt,
-                    o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version, lines, null);
+            return OrderView.of(o.id, o.buyerId, o.agreementId, o.status, o.placedAt, o.confirmedAt, o.shippedAt,
+                    o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version, lines);
         }
     }
 

@@ -36,10 +36,17 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
     }
 
     static OrderView of(ConsumptionOrder o, List<OrderLine> visibleLines) {
-        long total = visibleLines.stream().mapToLong(l -> l.amountFen).sum();
-        return new OrderView(o.id, o.buyerId, o.agreementId, o.status, total, o.placedAt, o.confirmedAt,
-                o.shippedAt, o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version,
-                visibleLines.stream().map(LineView::of).toList(), null);
+        return of(o.id, o.buyerId, o.agreementId, o.status, o.placedAt, o.confirmedAt, o.shippedAt, o.deliveredAt,
+                o.deliveredOn, o.cancelledAt, o.version, visibleLines.stream().map(LineView::of).toList());
+    }
+
+    /** An order's view from its columns: its total is that of the lines the caller sees. */
+    static OrderView of(long id, long buyerId, Long agreementId, OrderStatus status, Instant placedAt,
+                        Instant confirmedAt, Instant shippedAt, Instant deliveredAt, LocalDate deliveredOn,
+                        Instant cancelledAt, long version, List<LineView> visibleLines) {
+        long total = visibleLines.stream().mapToLong(LineView::amountFen).sum();
+        return new OrderView(id, buyerId, agreementId, status, total, placedAt, confirmedAt, shippedAt, deliveredAt,
+                deliveredOn, cancelledAt, version, visibleLines, null);
     }
 
     OrderView withImpact(Impact impact) {
