@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Consumption orders: placing (idempotent, stock reserved atomically) and the lifecycle. One transaction each. */
+/** Consumption orders: placing (idempotent, stock reserved atomically) and the lifecycle. One transaction each; a replayed placing is a read. */
 @ApplicationScoped
 public class OrderService {
 
@@ -55,16 +55,28 @@ public class OrderService {
     public record Placed(OrderView order, boolean created) {
     }
 
-    @Transactional
+    /**
+     * Places the order, or answers the one this key placed before. A retry (the key seen before) is
+     * answered by one read outside any transaction: no key to claim, no lock, no commit. Only a key
+     * not seen yet opens the placing's transaction, which claims it.
+     */
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
         IdempotencyKeys.require(idempotencyKey);
         if (request.buyerId() != callerBuyerId) {
             throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId,
                     "你只能为本购买方 " + callerBuyerId + " 下单");
         }
-        long buyerId = request.buyerId();
         String hash = IdempotencyKeys.fingerprint(request.canonical());
+        List<ReplayRow> placedBefore = replayRows(request.buyerId(), idempotencyKey);
+        if (!placedBefore.isEmpty()) {
+            return replay(placedBefore, idempotencyKey, hash);
+        }
+        return placeNew(idempotencyKey, hash, request); // intercepted: ArC intercepts a bean's calls to itself
+    }
 
+    @Transactional
+    Placed placeNew(String idempotencyKey, String hash, PlaceOrderRequest request) {
+        long buyerId = request.buyerId();
         // Claim the key. A concurrent placing with the same key waits here until the
         // other transaction ends, then sees its order (or claims the key if it rolled back).
         Instant now = BusinessClock.now();
@@ -78,13 +90,8 @@ public class OrderService {
                 .setParameter(4, hash).setParameter(5, now)
                 .getResultList();
         if (claimed.isEmpty()) {
-            // A replay (a client's retry): the order and its lines in one read-only statement, no entity.
-            List<ReplayRow> replayed = em.createQuery(ReplayRow.SELECT, ReplayRow.class)
-                    .setParameter("buyer", buyerId).setParameter("key", idempotencyKey).getResultList();
-            if (!replayed.get(0).requestHash().equals(hash)) {
-                throw IdempotencyKeys.reused(idempotencyKey, "order");
-            }
-            return new Placed(ReplayRow.view(replayed), false);
+            // placed meanwhile by a request with the same key, which this one waited for
+            return replay(replayRows(buyerId, idempotencyKey), idempotencyKey, hash);
         }
         long orderId = ((Number) claimed.get(0)).longValue();
 
@@ -202,6 +209,20 @@ public class OrderService {
         placed.placedAt = now;
         placed.totalFen = total;
         return new Placed(OrderView.of(placed, lines), true);
+    }
+
+    /** The order this buyer's key placed, with its lines, in one read-only statement (no entity); none if none. */
+    private List<ReplayRow> replayRows(long buyerId, String idempotencyKey) {
+        return em.createQuery(ReplayRow.SELECT, ReplayRow.class)
+                .setParameter("buyer", buyerId).setParameter("key", idempotencyKey).getResultList();
+    }
+
+    /** A client's retry answers what the first request placed; the same key with another body is refused. */
+    private static Placed replay(List<ReplayRow> placedBefore, String idempotencyKey, String hash) {
+        if (!placedBefore.get(0).requestHash().equals(hash)) {
+            throw IdempotencyKeys.reused(idempotencyKey, "order");
+        }
+        return new Placed(ReplayRow.view(placedBefore), false);
     }
 
     /** Why a line's product gave no stock: it does not exist, is not ACTIVE, its cooperative not APPROVED, or too little. */

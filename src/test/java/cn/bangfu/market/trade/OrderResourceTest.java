@@ -201,6 +201,29 @@ class OrderResourceTest {
         assertThat(stockOf(pear)).isEqualTo(47);
     }
 
+    /**
+     * A replay is answered by a read: it claims no key, so it takes no order id. Orders placed around
+     * replays are as far apart as orders placed one after the other (a claim takes the next id even
+     * when the key turns out to be taken).
+     */
+    @Test
+    void aReplayClaimsNothing() {
+        Map<String, Object> body = Fixtures.orderBody(buyer, null, apple, 1);
+        String first = Fixtures.uniqueCode("K");
+        long a = Api.asBuyer(buyer).header("Idempotency-Key", first).body(body).post("/api/v1/orders")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long b = Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K")).body(body)
+                .post("/api/v1/orders").then().statusCode(201).extract().jsonPath().getLong("id");
+        for (int i = 0; i < 3; i++) {
+            Api.asBuyer(buyer).header("Idempotency-Key", first).body(body).post("/api/v1/orders")
+                    .then().statusCode(200).body("id", equalTo((int) a));
+        }
+        long c = Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K")).body(body)
+                .post("/api/v1/orders").then().statusCode(201).extract().jsonPath().getLong("id");
+        assertThat(c - b).isEqualTo(b - a);
+        assertThat(stockOf(apple)).isEqualTo(97);
+    }
+
     @Test
     void unavailableProductsAndShortStock() {
         String key = Fixtures.uniqueCode("K");
