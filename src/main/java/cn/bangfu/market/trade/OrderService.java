@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -57,8 +56,10 @@ public class OrderService {
 
     /**
      * Places the order, or answers the one this key placed before. A retry (the key seen before) is
-     * answered by one read outside any transaction: no key to claim, no lock, no commit. Only a key
-     * not seen yet opens the placing's transaction, which claims it.
+     * answered by one read. A new key is placed by one statement, {@link #PLACE}, run on its own
+     * (autocommit): it is the placing's one transaction, and the product rows it locks are released
+     * by its own commit, with no round trip to this JVM in between. With every buyer ordering the
+     * same product, how long that row stays locked is what limits the orders per second.
      */
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
         IdempotencyKeys.require(idempotencyKey);
@@ -66,54 +67,14 @@ public class OrderService {
             throw ApiProblem.forbidden("you may place orders only for your own buyer " + callerBuyerId,
                     "你只能为本购买方 " + callerBuyerId + " 下单");
         }
+        long buyerId = request.buyerId();
         String hash = IdempotencyKeys.fingerprint(request.canonical());
-        List<ReplayRow> placedBefore = replayRows(request.buyerId(), idempotencyKey);
+        List<ReplayRow> placedBefore = replayRows(buyerId, idempotencyKey);
         if (!placedBefore.isEmpty()) {
             return replay(placedBefore, idempotencyKey, hash);
         }
-        return placeNew(idempotencyKey, hash, request); // intercepted: ArC intercepts a bean's calls to itself
-    }
+        Agreement agreement = request.agreementId() == null ? null : agreementFor(request.agreementId(), buyerId);
 
-    @Transactional
-    Placed placeNew(String idempotencyKey, String hash, PlaceOrderRequest request) {
-        long buyerId = request.buyerId();
-        // Claim the key. A concurrent placing with the same key waits here until the
-        // other transaction ends, then sees its order (or claims the key if it rolled back).
-        Instant now = BusinessClock.now();
-        List<?> claimed = em.createNativeQuery("""
-                insert into consumption_order (id, buyer_id, agreement_id, status, idempotency_key, request_hash,
-                                               total_fen, placed_at)
-                values (nextval('consumption_order_seq'), ?1, ?2, 'PLACED', ?3, ?4, 0, ?5)
-                on conflict (buyer_id, idempotency_key) do nothing
-                returning id""")
-                .setParameter(1, buyerId).setParameter(2, request.agreementId()).setParameter(3, idempotencyKey)
-                .setParameter(4, hash).setParameter(5, now)
-                .getResultList();
-        if (claimed.isEmpty()) {
-            // placed meanwhile by a request with the same key, which this one waited for
-            return replay(replayRows(buyerId, idempotencyKey), idempotencyKey, hash);
-        }
-        long orderId = ((Number) claimed.get(0)).longValue();
-
-        Agreement agreement = null;
-        if (request.agreementId() != null) {
-            agreement = Agreement.findById(request.agreementId());
-            if (agreement == null) {
-                throw ApiProblem.unprocessable("agreementId", "agreement " + request.agreementId() + " does not exist",
-                        "协议 " + request.agreementId() + " 不存在");
-            }
-            Buyer buyer = Buyer.findById(buyerId);
-            if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
-                throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
-                        + " is not inside the agreement's buyer region " + agreement.buyerRegionCode,
-                        "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域 " + agreement.buyerRegionCode + " 内");
-            }
-        }
-
-        // One statement takes the stock of every line, writes the lines and the total. The product
-        // rows it locks (in id order, so that concurrent orders cannot deadlock) stay locked only until
-        // the COMMIT that follows: with every buyer ordering the same product, that lock is the
-        // bottleneck, so nothing else runs while it is held.
         List<PlaceOrderRequest.Line> requested = request.lines();
         StringBuilder productIds = new StringBuilder("{");
         StringBuilder quantities = new StringBuilder("{");
@@ -122,85 +83,50 @@ public class OrderService {
             productIds.append(comma).append(requested.get(i).productId().longValue());
             quantities.append(comma).append(requested.get(i).quantity().intValue());
         }
+        Instant now = BusinessClock.now();
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                with requested as (
-                    select r.product_id, r.quantity, r.line_no::integer
-                    from unnest(cast(?2 as bigint[]), cast(?3 as integer[])) with ordinality
-                         as r (product_id, quantity, line_no)),
-                wanted as (select product_id, sum(quantity) as quantity from requested group by product_id),
-                locked as materialized (
-                    select p.id from product p where p.id in (select product_id from wanted)
-                    order by p.id for no key update),
-                taken as (
-                    update product p set stock = p.stock - w.quantity, version = p.version + 1, updated_at = now()
-                    from wanted w, cooperative c
-                    where p.id = w.product_id and p.id in (select id from locked) and c.id = p.cooperative_id
-                      and p.stock >= w.quantity and p.status = 'ACTIVE' and c.status = 'APPROVED'
-                    returning p.id, p.price_fen, p.cooperative_id, p.name, p.household_share_bp, c.region_code,
-                              recognized_on(p.recognition_valid_from, p.recognition_valid_to,
-                                            p.recognition_revoked_on, cast(?4 as date)) as recognized),
-                lines as (
-                    insert into order_line (id, order_id, line_no, product_id, cooperative_id, product_name,
-                                            quantity, unit_price_fen, amount_fen, household_share_bp, recognized)
-                    select nextval('order_line_seq'), ?1, r.line_no, r.product_id, t.cooperative_id, t.name,
-                           r.quantity, t.price_fen, t.price_fen * r.quantity, t.household_share_bp, t.recognized
-                    from requested r join taken t on t.id = r.product_id
-                    returning id, line_no, product_id, cooperative_id, product_name, quantity, unit_price_fen,
-                              amount_fen, household_share_bp, recognized),
-                total as (
-                    update consumption_order set total_fen = (select coalesce(sum(amount_fen), 0) from lines)
-                    where id = ?1)
-                select l.id, l.line_no, l.product_id, l.cooperative_id, l.product_name, l.quantity,
-                       l.unit_price_fen, l.amount_fen, l.household_share_bp, l.recognized, t.region_code
-                from lines l join taken t on t.id = l.product_id
-                order by l.line_no""", Tuple.class)
-                .setParameter(1, orderId).setParameter(2, productIds.append('}').toString())
-                .setParameter(3, quantities.append('}').toString())
+        List<Tuple> rows = em.createNativeQuery(PLACE, Tuple.class)
+                .setParameter(1, productIds.append('}').toString())
+                .setParameter(2, quantities.append('}').toString())
+                .setParameter(3, agreement == null ? null // a region that does not exist contains no product's
+                        : regions.subtreePattern(agreement.sellerRegionCode).orElse(""))
                 .setParameter(4, clock.today()) // 帮扶产品认定 as of the business day of placing
+                .setParameter(5, buyerId).setParameter(6, request.agreementId()).setParameter(7, idempotencyKey)
+                .setParameter(8, hash).setParameter(9, now)
                 .getResultList();
-        if (rows.size() < requested.size()) {
-            // Some line took nothing: say why (the first such line). Throwing rolls all of it back.
-            Set<Long> taken = rows.stream().map(r -> r.get("product_id", Long.class))
-                    .collect(Collectors.toSet());
-            for (int i = 0; i < requested.size(); i++) {
-                long productId = requested.get(i).productId();
-                if (!taken.contains(productId)) {
-                    long wanted = requested.stream().filter(l -> l.productId() == productId)
-                            .mapToLong(PlaceOrderRequest.Line::quantity).sum();
-                    throw whyNotTaken(productId, wanted, i);
-                }
+        Long orderId = rows.get(0).get("order_id", Long.class);
+        if (orderId == null) {
+            ApiProblem refused = refusal(rows, agreement);
+            if (refused != null) {
+                throw refused;
             }
+            // Every line passed, so the key was claimed: by a request with the same key, whose commit
+            // this one waited for.
+            List<ReplayRow> placedMeanwhile = replayRows(buyerId, idempotencyKey);
+            if (placedMeanwhile.isEmpty()) { // not seen: a claim conflicts only with a committed order
+                throw ApiProblem.conflict("the order could not be placed; send it again", "订单未能提交，请重新提交");
+            }
+            return replay(placedMeanwhile, idempotencyKey, hash);
         }
         List<OrderLine> lines = new ArrayList<>(rows.size());
         long total = 0;
         for (Tuple row : rows) {
-            int index = row.get("line_no", Integer.class) - 1;
-            String cooperativeRegion = row.get("region_code", String.class);
-            if (agreement != null && !regions.contains(agreement.sellerRegionCode, cooperativeRegion)) {
-                Long productId = row.get("product_id", Long.class);
-                throw ApiProblem.unprocessable("lines[" + index + "].productId", "product "
-                        + productId + " comes from region " + cooperativeRegion
-                        + ", outside the agreement's seller region " + agreement.sellerRegionCode,
-                        "产品 " + productId + " 来自区域 " + cooperativeRegion + "，不在协议的销售方区域 "
-                        + agreement.sellerRegionCode + " 内");
-            }
             OrderLine line = new OrderLine();
-            line.id = row.get("id", Long.class);
+            line.id = row.get("line_id", Long.class);
             line.orderId = orderId;
-            line.lineNo = index + 1;
+            line.lineNo = row.get("line_no", Integer.class);
             line.productId = row.get("product_id", Long.class);
             line.cooperativeId = row.get("cooperative_id", Long.class);
             line.productName = row.get("product_name", String.class);
             line.quantity = row.get("quantity", Integer.class);
-            line.unitPriceFen = row.get("unit_price_fen", Long.class);
-            line.amountFen = row.get("amount_fen", Long.class);
+            line.unitPriceFen = row.get("price_fen", Long.class);
+            line.amountFen = Math.multiplyExact(line.unitPriceFen, (long) line.quantity); // as the statement wrote it
             line.recognized = row.get("recognized", Boolean.class);
             line.householdShareBp = row.get("household_share_bp", Integer.class);
             total = Math.addExact(total, line.amountFen);
             lines.add(line);
         }
-        // The row as inserted above, without reading it back.
+        // The row as the statement inserted it, without reading it back.
         ConsumptionOrder placed = new ConsumptionOrder();
         placed.id = orderId;
         placed.buyerId = buyerId;
@@ -211,10 +137,129 @@ public class OrderService {
         return new Placed(OrderView.of(placed, lines), true);
     }
 
-    /** The order this buyer's key placed, with its lines, in one read-only statement (no entity); none if none. */
-    private List<ReplayRow> replayRows(long buyerId, String idempotencyKey) {
-        return em.createQuery(ReplayRow.SELECT, ReplayRow.class)
-                .setParameter("buyer", buyerId).setParameter("key", idempotencyKey).getResultList();
+    /**
+     * The placing, one statement. It locks the products (in id order, so that concurrent orders
+     * cannot deadlock), checks every line on the locked rows (the product ACTIVE with stock for all
+     * its lines, a product on two lines taken once for both; its cooperative APPROVED; inside the
+     * agreement's seller region, ?3, when there is one), and only when every line passes claims the
+     * key, takes the stock and writes the lines and the order with its total. Either all of that or
+     * none. A concurrent placing with the same key waits at the claim for the other's commit, then
+     * claims nothing. It answers one row per requested line, in line order, with the order's id
+     * (null when nothing was placed) and what each line was checked against.
+     */
+    static final String PLACE = """
+            with requested as (
+                select r.product_id, r.quantity, r.line_no::integer
+                from unnest(cast(?1 as bigint[]), cast(?2 as integer[])) with ordinality
+                     as r (product_id, quantity, line_no)),
+            wanted as (select product_id, sum(quantity) as quantity from requested group by product_id),
+            locked as materialized (
+                select p.id, p.stock, p.status, p.price_fen, p.name, p.household_share_bp, p.cooperative_id,
+                       p.recognition_valid_from, p.recognition_valid_to, p.recognition_revoked_on
+                from product p where p.id in (select product_id from wanted)
+                order by p.id for no key update),
+            checked as materialized (
+                select l.id, l.stock, l.status, l.price_fen, l.name, l.household_share_bp, l.cooperative_id,
+                       w.quantity as wanted, c.status as cooperative_status, c.region_code,
+                       (cast(?3 as text) is null or coalesce(r.path like cast(?3 as text), false)) as in_region,
+                       recognized_on(l.recognition_valid_from, l.recognition_valid_to, l.recognition_revoked_on,
+                                     cast(?4 as date)) as recognized
+                from locked l join wanted w on w.product_id = l.id
+                     join cooperative c on c.id = l.cooperative_id
+                     left join region r on r.code = c.region_code),
+            ready as (
+                select count(*) = (select count(*) from wanted) as ok from checked
+                where status = 'ACTIVE' and cooperative_status = 'APPROVED' and stock >= wanted and in_region),
+            claimed as (
+                insert into consumption_order (id, buyer_id, agreement_id, status, idempotency_key, request_hash,
+                                               total_fen, placed_at)
+                select nextval('consumption_order_seq'), ?5, ?6, 'PLACED', ?7, ?8,
+                       (select sum(k.price_fen * q.quantity) from requested q join checked k on k.id = q.product_id),
+                       ?9
+                where (select ok from ready)
+                on conflict (buyer_id, idempotency_key) do nothing
+                returning id),
+            taken as (
+                update product p set stock = p.stock - k.wanted, version = p.version + 1, updated_at = now()
+                from checked k where p.id = k.id and exists (select 1 from claimed)),
+            lines as (
+                insert into order_line (id, order_id, line_no, product_id, cooperative_id, product_name, quantity,
+                                        unit_price_fen, amount_fen, household_share_bp, recognized)
+                select nextval('order_line_seq'), (select id from claimed), q.line_no, q.product_id,
+                       k.cooperative_id, k.name, q.quantity, k.price_fen, k.price_fen * q.quantity,
+                       k.household_share_bp, k.recognized
+                from requested q join checked k on k.id = q.product_id
+                where exists (select 1 from claimed)
+                returning id, line_no)
+            select q.line_no, q.product_id, q.quantity, n.id as line_id, (select id from claimed) as order_id,
+                   k.id is not null as product_exists, k.status as product_status, k.cooperative_status, k.stock,
+                   k.wanted, k.in_region, k.region_code, k.cooperative_id, k.name as product_name, k.price_fen,
+                   k.household_share_bp, k.recognized
+            from requested q left join checked k on k.id = q.product_id left join lines n on n.line_no = q.line_no
+            order by q.line_no""";
+
+    /** The agreement an order names, which must exist and have the buyer inside its buyer region (422 if not). */
+    private Agreement agreementFor(long agreementId, long buyerId) {
+        Agreement agreement = Agreement.findById(agreementId);
+        if (agreement == null) {
+            throw ApiProblem.unprocessable("agreementId", "agreement " + agreementId + " does not exist",
+                    "协议 " + agreementId + " 不存在");
+        }
+        Buyer buyer = Buyer.findById(buyerId);
+        if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
+            throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
+                    + " is not inside the agreement's buyer region " + agreement.buyerRegionCode,
+                    "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域 " + agreement.buyerRegionCode + " 内");
+        }
+        return agreement;
+    }
+
+    /**
+     * Why the placing refused, from what its statement saw on the locked rows: the first line whose
+     * product does not exist, is not ACTIVE, has a cooperative not APPROVED or too little stock; else
+     * the first outside the agreement's seller region. None when every line passed.
+     */
+    private static ApiProblem refusal(List<Tuple> rows, Agreement agreement) {
+        for (Tuple row : rows) {
+            String field = lineField(row);
+            long productId = row.get("product_id", Long.class);
+            if (!row.get("product_exists", Boolean.class)) {
+                return ApiProblem.unprocessable(field, "product " + productId + " does not exist",
+                        "产品 " + productId + " 不存在");
+            }
+            String productStatus = row.get("product_status", String.class);
+            if (!"ACTIVE".equals(productStatus)) {
+                return ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus,
+                        "产品 " + productId + " 的状态是 " + productStatus);
+            }
+            String cooperativeStatus = row.get("cooperative_status", String.class);
+            if (!"APPROVED".equals(cooperativeStatus)) {
+                return ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
+                        + cooperativeStatus, "产品 " + productId + " 所属经营主体的状态是 " + cooperativeStatus);
+            }
+            int stock = row.get("stock", Integer.class);
+            long wanted = row.get("wanted", Number.class).longValue();
+            if (stock < wanted) {
+                return new ApiProblem(409, "Insufficient Stock", Text.of("product " + productId + " has "
+                        + stock + " left, " + wanted + " requested",
+                        "产品 " + productId + " 库存仅剩 " + stock + "，而请求数量为 " + wanted));
+            }
+        }
+        for (Tuple row : rows) {
+            if (!row.get("in_region", Boolean.class)) {
+                long productId = row.get("product_id", Long.class);
+                String cooperativeRegion = row.get("region_code", String.class);
+                return ApiProblem.unprocessable(lineField(row), "product " + productId + " comes from region "
+                        + cooperativeRegion + ", outside the agreement's seller region " + agreement.sellerRegionCode,
+                        "产品 " + productId + " 来自区域 " + cooperativeRegion + "，不在协议的销售方区域 "
+                        + agreement.sellerRegionCode + " 内");
+            }
+        }
+        return null;
+    }
+
+    private static String lineField(Tuple row) {
+        return "lines[" + (row.get("line_no", Integer.class) - 1) + "].productId";
     }
 
     /** A client's retry answers what the first request placed; the same key with another body is refused. */
@@ -225,32 +270,10 @@ public class OrderService {
         return new Placed(ReplayRow.view(placedBefore), false);
     }
 
-    /** Why a line's product gave no stock: it does not exist, is not ACTIVE, its cooperative not APPROVED, or too little. */
-    private ApiProblem whyNotTaken(long productId, long wanted, int index) {
-        String field = "lines[" + index + "].productId";
-        List<Tuple> why = em.createNativeQuery("""
-                select p.status as product_status, c.status as cooperative_status, p.stock
-                from product p join cooperative c on c.id = p.cooperative_id
-                where p.id = ?1""", Tuple.class).setParameter(1, productId).getResultList();
-        if (why.isEmpty()) {
-            return ApiProblem.unprocessable(field, "product " + productId + " does not exist",
-                    "产品 " + productId + " 不存在");
-        }
-        Tuple state = why.get(0);
-        String productStatus = state.get("product_status", String.class);
-        String cooperativeStatus = state.get("cooperative_status", String.class);
-        if (!"ACTIVE".equals(productStatus)) {
-            return ApiProblem.unprocessable(field, "product " + productId + " is " + productStatus,
-                    "产品 " + productId + " 的状态是 " + productStatus);
-        }
-        if (!"APPROVED".equals(cooperativeStatus)) {
-            return ApiProblem.unprocessable(field, "the cooperative of product " + productId + " is "
-                    + cooperativeStatus, "产品 " + productId + " 所属经营主体的状态是 " + cooperativeStatus);
-        }
-        Integer stock = state.get("stock", Integer.class);
-        return new ApiProblem(409, "Insufficient Stock", Text.of("product " + productId + " has "
-                + stock + " left, " + wanted + " requested",
-                "产品 " + productId + " 库存仅剩 " + stock + "，而请求数量为 " + wanted));
+    /** The order this buyer's key placed, with its lines, in one read-only statement (no entity); none if none. */
+    private List<ReplayRow> replayRows(long buyerId, String idempotencyKey) {
+        return em.createQuery(ReplayRow.SELECT, ReplayRow.class)
+                .setParameter("buyer", buyerId).setParameter("key", idempotencyKey).getResultList();
     }
 
     @Transactional

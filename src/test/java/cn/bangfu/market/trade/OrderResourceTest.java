@@ -249,7 +249,15 @@ class OrderResourceTest {
         // a refused multi-line order leaves no stock taken
         long pear = Fixtures.newProduct(cooperative, Map.of("stock", 5));
         Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
-                .body(Fixtures.orderBody(buyer, null, pear, 2, delisted, 1)).post("/api/v1/orders").then().statusCode(422);
+                .body(Fixtures.orderBody(buyer, null, pear, 2, delisted, 1)).post("/api/v1/orders").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("lines[1].productId")));
+        assertThat(stockOf(pear)).isEqualTo(5);
+        // the first refused line is named, whatever the products' order
+        Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(buyer, null, pear, 6, unapproved, 1)).post("/api/v1/orders").then().statusCode(409);
+        Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(buyer, null, unapproved, 1, pear, 6)).post("/api/v1/orders").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("lines[0].productId")));
         assertThat(stockOf(pear)).isEqualTo(5);
         Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
                 .body(Map.of("buyerId", buyer, "lines", List.of())).post("/api/v1/orders").then().statusCode(400);
@@ -274,7 +282,10 @@ class OrderResourceTest {
         long tianjinProduct = Fixtures.newProduct(tianjinCooperative, Map.of());
         Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
                 .body(Fixtures.orderBody(buyer, agreement, apple, 1, tianjinProduct, 1)).post("/api/v1/orders")
-                .then().statusCode(422);
+                .then().statusCode(422).body("violations.field", equalTo(List.of("lines[1].productId")));
+        // the same product without the agreement: no seller region to be inside
+        Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(buyer, null, tianjinProduct, 1)).post("/api/v1/orders").then().statusCode(201);
         Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
                 .body(Fixtures.orderBody(buyer, 987654321L, apple, 1)).post("/api/v1/orders").then().statusCode(422);
         assertThat(stockOf(apple)).isEqualTo(97);
