@@ -79,6 +79,13 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** 503: the service is too busy to take this now; retry after the given seconds. */
+    public static ApiProblem unavailable(String english, String chinese, int retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(503, "Service Unavailable", Text.of(english, chinese));
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
+    }
+
     /** Row errors of a rejected file, as its answer's {@code errors} lists them, in the language asked for. */
     public List<?> errors(boolean chinese) {
         return List.of();

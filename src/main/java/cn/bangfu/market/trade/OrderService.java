@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -51,6 +53,15 @@ public class OrderService {
     @Inject
     Event<OrderEvents.LineReturned> returned;
 
+    /** Turns to run the placing statement, or none (unlimited); see {@link OrderConfig#concurrentPlacings()}. */
+    private final Semaphore placingTurns;
+    private final long placingWaitMillis;
+
+    OrderService(OrderConfig config) {
+        this.placingTurns = config.concurrentPlacings() == 0 ? null : new Semaphore(config.concurrentPlacings(), true);
+        this.placingWaitMillis = config.placingWait().toMillis();
+    }
+
     public record Placed(OrderView order, boolean created) {
     }
 
@@ -75,25 +86,8 @@ public class OrderService {
         }
         Agreement agreement = request.agreementId() == null ? null : agreementFor(request.agreementId(), buyerId);
 
-        List<PlaceOrderRequest.Line> requested = request.lines();
-        StringBuilder productIds = new StringBuilder("{");
-        StringBuilder quantities = new StringBuilder("{");
-        for (int i = 0; i < requested.size(); i++) {
-            String comma = i == 0 ? "" : ",";
-            productIds.append(comma).append(requested.get(i).productId().longValue());
-            quantities.append(comma).append(requested.get(i).quantity().intValue());
-        }
         Instant now = BusinessClock.now();
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(PLACE, Tuple.class)
-                .setParameter(1, productIds.append('}').toString())
-                .setParameter(2, quantities.append('}').toString())
-                .setParameter(3, agreement == null ? null // a region that does not exist contains no product's
-                        : regions.subtreePattern(agreement.sellerRegionCode).orElse(""))
-                .setParameter(4, clock.today()) // 帮扶产品认定 as of the business day of placing
-                .setParameter(5, buyerId).setParameter(6, request.agreementId()).setParameter(7, idempotencyKey)
-                .setParameter(8, hash).setParameter(9, now)
-                .getResultList();
+        List<Tuple> rows = runPlace(request, agreement, idempotencyKey, hash, now);
         Long orderId = rows.get(0).get("order_id", Long.class);
         if (orderId == null) {
             ApiProblem refused = refusal(rows, agreement);
@@ -135,6 +129,45 @@ public class OrderService {
         placed.placedAt = now;
         placed.totalFen = total;
         return new Placed(OrderView.of(placed, lines), true);
+    }
+
+    /** Runs {@link #PLACE} once its turn comes (503 when it does not come in time). */
+    @SuppressWarnings("unchecked")
+    private List<Tuple> runPlace(PlaceOrderRequest request, Agreement agreement, String idempotencyKey, String hash,
+                                 Instant now) {
+        StringBuilder productIds = new StringBuilder("{");
+        StringBuilder quantities = new StringBuilder("{");
+        for (int i = 0; i < request.lines().size(); i++) {
+            String comma = i == 0 ? "" : ",";
+            productIds.append(comma).append(request.lines().get(i).productId().longValue());
+            quantities.append(comma).append(request.lines().get(i).quantity().intValue());
+        }
+        String sellerPattern = agreement == null ? null // a region that does not exist contains no product's
+                : regions.subtreePattern(agreement.sellerRegionCode).orElse("");
+        var place = em.createNativeQuery(PLACE, Tuple.class)
+                .setParameter(1, productIds.append('}').toString())
+                .setParameter(2, quantities.append('}').toString())
+                .setParameter(3, sellerPattern)
+                .setParameter(4, clock.today()) // 帮扶产品认定 as of the business day of placing
+                .setParameter(5, request.buyerId()).setParameter(6, request.agreementId())
+                .setParameter(7, idempotencyKey).setParameter(8, hash).setParameter(9, now);
+        if (placingTurns == null) {
+            return place.getResultList();
+        }
+        try {
+            if (!placingTurns.tryAcquire(placingWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw ApiProblem.unavailable("too many orders are being placed at once; retry shortly",
+                        "同时提交的订单过多，请稍后重试", 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.unavailable("the service is stopping; retry shortly", "服务正在停止，请稍后重试", 1);
+        }
+        try {
+            return place.getResultList();
+        } finally {
+            placingTurns.release();
+        }
     }
 
     /**

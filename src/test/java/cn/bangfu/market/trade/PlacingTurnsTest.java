@@ -1,0 +1,95 @@
+package cn.bangfu.market.trade;
+
+import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With one placing turn, a placing that waits for a product's row lock holds the turn: another
+ * placing waits its turn and, past {@code placing-wait}, is answered 503 with {@code Retry-After},
+ * having placed nothing. Once the turn is free, placings go on.
+ */
+@QuarkusTest
+@TestProfile(PlacingTurnsTest.OneTurn.class)
+class PlacingTurnsTest {
+
+    public static class OneTurn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("bangfu.orders.concurrent-placings", "1", "bangfu.orders.placing-wait", "500ms");
+        }
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void aPlacingWaitsForItsTurnThenIsRefused503() throws Exception {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long locked = Fixtures.newProduct(cooperative, Map.of("stock", 10));
+        long other = Fixtures.newProduct(cooperative, Map.of("stock", 10));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Api.asBuyer(buyer); // the token is minted before the race
+
+        CompletableFuture<Response> first;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from product where id = ? for update")) {
+                lock.setLong(1, locked);
+                lock.executeQuery().close();
+            }
+            first = CompletableFuture.supplyAsync(() -> Api.asBuyer(buyer).header("Idempotency-Key", "turn-first")
+                    .body(Fixtures.orderBody(buyer, null, locked, 1)).post("/api/v1/orders"));
+            waitUntilWaitingForTheRow(locked);
+
+            Response second = Api.asBuyer(buyer).header("Idempotency-Key", "turn-second")
+                    .body(Fixtures.orderBody(buyer, null, other, 1)).post("/api/v1/orders");
+            assertThat(second.statusCode()).isEqualTo(503);
+            assertThat(second.contentType()).startsWith("application/problem+json");
+            assertThat(second.header("Retry-After")).isEqualTo("1");
+            assertThat(first).isNotDone();
+            holder.rollback();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        assertThat(stockOf(other)).isEqualTo(10); // the refused placing took nothing
+        Api.asBuyer(buyer).header("Idempotency-Key", "turn-second").body(Fixtures.orderBody(buyer, null, other, 1))
+                .post("/api/v1/orders").then().statusCode(201);
+        assertThat(stockOf(other)).isEqualTo(9);
+        assertThat(stockOf(locked)).isEqualTo(9);
+    }
+
+    /** Until a backend waits for a lock on the product's row: the first placing, holding the only turn. */
+    private void waitUntilWaitingForTheRow(long productId) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement waiting = c.prepareStatement("select count(*) from pg_stat_activity "
+                         + "where wait_event_type = 'Lock' and query like '%requested%'")) {
+                var rs = waiting.executeQuery();
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first placing never waited for product " + productId + "'s row");
+    }
+
+    private static int stockOf(long productId) {
+        return Api.anonymous().get("/api/v1/products/" + productId).then().statusCode(200).extract().path("stock");
+    }
+}
