@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Consumption orders: placing (idempotent, stock reserved atomically) and the lifecycle. One transaction each; a replayed placing is a read. */
+/**
+ * Consumption orders: placing (idempotent, stock reserved atomically) and the lifecycle. One
+ * transaction each; a replayed placing is a read.
+ */
 @ApplicationScoped
 public class OrderService {
 
