@@ -93,17 +93,15 @@ public class OrderService {
         List<Tuple> rows = runPlace(request, agreement, idempotencyKey, hash, now);
         Long orderId = rows.get(0).get("order_id", Long.class);
         if (orderId == null) {
-            ApiProblem refused = refusal(rows, agreement);
-            if (refused != null) {
-                throw refused;
-            }
-            // Every line passed, so the key was claimed: by a request with the same key, whose commit
-            // this one waited for.
+            // Placed meanwhile by a request with the same key, whose commit this one waited for (at the
+            // claim, or at a product's row, after which its stock may be gone): that order is the answer.
             List<ReplayRow> placedMeanwhile = replayRows(buyerId, idempotencyKey);
-            if (placedMeanwhile.isEmpty()) { // not seen: a claim conflicts only with a committed order
-                throw ApiProblem.conflict("the order could not be placed; send it again", "订单未能提交，请重新提交");
+            if (!placedMeanwhile.isEmpty()) {
+                return replay(placedMeanwhile, idempotencyKey, hash);
             }
-            return replay(placedMeanwhile, idempotencyKey, hash);
+            ApiProblem refused = refusal(rows, agreement);
+            throw refused != null ? refused // not seen: every line passed, so the claim met a committed order
+                    : ApiProblem.conflict("the order could not be placed; send it again", "订单未能提交，请重新提交");
         }
         List<OrderLine> lines = new ArrayList<>(rows.size());
         long total = 0;
@@ -179,9 +177,10 @@ public class OrderService {
      * its lines, a product on two lines taken once for both; its cooperative APPROVED; inside the
      * agreement's seller region, ?3, when there is one), and only when every line passes claims the
      * key, takes the stock and writes the lines and the order with its total. Either all of that or
-     * none. A concurrent placing with the same key waits at the claim for the other's commit, then
-     * claims nothing. It answers one row per requested line, in line order, with the order's id
-     * (null when nothing was placed) and what each line was checked against.
+     * none. A concurrent placing with the same key waits for the other's commit (at a product's row
+     * or at the claim), then places nothing; its caller answers the other's order. It answers one row
+     * per requested line, in line order, with the order's id (null when nothing was placed) and what
+     * each line was checked against.
      */
     static final String PLACE = """
             with requested as (

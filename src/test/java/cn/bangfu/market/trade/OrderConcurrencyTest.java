@@ -88,6 +88,31 @@ class OrderConcurrencyTest {
     }
 
     /**
+     * The same key sent many times at once for the product's last units: the first takes them, and
+     * every other answers that order (200), not "insufficient stock": a retry whose original
+     * succeeded must not be told it failed.
+     */
+    @Test
+    void replaysOfTheOrderThatTookTheLastUnitsAnswerIt() throws Exception {
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 2));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        Map<String, Object> body = Fixtures.orderBody(buyer, null, apple, 2);
+        String key = Fixtures.uniqueCode("K");
+        Api.asBuyer(buyer);
+
+        List<Response> responses = inParallel(20, i -> Api.asBuyer(buyer).header("Idempotency-Key", key)
+                .body(body).post("/api/v1/orders"));
+
+        List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+        assertThat(statuses).containsOnly(200, 201);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+        assertThat(responses.stream().map(r -> r.jsonPath().getLong("id")).distinct().toList()).hasSize(1);
+        int stock = Api.anonymous().get("/api/v1/products/" + apple).then().extract().path("stock");
+        assertThat(stock).isZero();
+    }
+
+    /**
      * Orders naming the same two products in opposite orders, all at once: the rows are locked
      * in product order whatever the order of the lines, so none deadlocks (which PostgreSQL would
      * end by aborting one of them) and every unit is taken exactly once.
