@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 
 /**
@@ -56,13 +57,28 @@ public class OrderService {
     @Inject
     Event<OrderEvents.LineReturned> returned;
 
-    /** Turns to run the placing statement, or none (unlimited); see {@link OrderConfig#concurrentPlacings()}. */
-    private final Semaphore placingTurns;
+    /** Groups of products that share placing turns; a product's orders queue only behind its group's. */
+    static final int TURN_GROUPS = 64;
+
+    /**
+     * Turns to run the placing statement, per group of products, or none (unlimited); see
+     * {@link OrderConfig#concurrentPlacingsPerProduct()}. An order takes its lowest product's group's
+     * turn: orders for a product whose row is held (a flash sale, an import) queue there, and orders
+     * for other products go on.
+     */
+    private final Semaphore[] placingTurns;
     private final long placingWaitMillis;
 
     OrderService(OrderConfig config) {
-        this.placingTurns = config.concurrentPlacings() == 0 ? null : new Semaphore(config.concurrentPlacings(), true);
+        int turns = config.concurrentPlacingsPerProduct();
+        this.placingTurns = turns == 0 ? null
+                : IntStream.range(0, TURN_GROUPS).mapToObj(g -> new Semaphore(turns, true)).toArray(Semaphore[]::new);
         this.placingWaitMillis = config.placingWait().toMillis();
+    }
+
+    /** The group of products whose placing turns an order for this (its lowest) product takes. */
+    static int turnGroup(long productId) {
+        return Math.floorMod(Long.hashCode(productId), TURN_GROUPS);
     }
 
     public record Placed(OrderView order, boolean created) {
@@ -155,10 +171,12 @@ public class OrderService {
         if (placingTurns == null) {
             return place.getResultList();
         }
+        long lowestProduct = request.lines().stream().mapToLong(PlaceOrderRequest.Line::productId).min().orElseThrow();
+        Semaphore turns = placingTurns[turnGroup(lowestProduct)];
         try {
-            if (!placingTurns.tryAcquire(placingWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw ApiProblem.unavailable("too many orders are being placed at once; retry shortly",
-                        "同时提交的订单过多，请稍后重试", 1);
+            if (!turns.tryAcquire(placingWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw ApiProblem.unavailable("too many orders for this product are being placed at once; "
+                        + "retry shortly", "该产品同时提交的订单过多，请稍后重试", 1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -167,7 +185,7 @@ public class OrderService {
         try {
             return place.getResultList();
         } finally {
-            placingTurns.release();
+            turns.release();
         }
     }
 

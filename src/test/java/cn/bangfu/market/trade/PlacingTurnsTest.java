@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With one placing turn, a placing that waits for a product's row lock holds the turn: another
- * placing waits its turn and, past {@code placing-wait}, is answered 503 with {@code Retry-After},
- * having placed nothing. Once the turn is free, placings go on.
+ * With one placing turn per product, a placing that waits for a product's row lock holds that
+ * product's turn: another placing for the product waits its turn and, past {@code placing-wait}, is
+ * answered 503 with {@code Retry-After}, having placed nothing; a placing for a product of another
+ * group goes on meanwhile. Once the turn is free, placings go on.
  */
 @QuarkusTest
 @TestProfile(PlacingTurnsTest.OneTurn.class)
@@ -30,7 +31,7 @@ class PlacingTurnsTest {
     public static class OneTurn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("bangfu.orders.concurrent-placings", "1", "bangfu.orders.placing-wait", "500ms");
+            return Map.of("bangfu.orders.concurrent-placings-per-product", "1", "bangfu.orders.placing-wait", "500ms");
         }
     }
 
@@ -38,10 +39,13 @@ class PlacingTurnsTest {
     DataSource dataSource;
 
     @Test
-    void aPlacingWaitsForItsTurnThenIsRefused503() throws Exception {
+    void aPlacingWaitsForItsProductsTurnThenIsRefused503() throws Exception {
         long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
         long locked = Fixtures.newProduct(cooperative, Map.of("stock", 10));
         long other = Fixtures.newProduct(cooperative, Map.of("stock", 10));
+        while (OrderService.turnGroup(other) == OrderService.turnGroup(locked)) {
+            other = Fixtures.newProduct(cooperative, Map.of("stock", 10));
+        }
         long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
         Api.asBuyer(buyer); // the token is minted before the race
 
@@ -57,19 +61,22 @@ class PlacingTurnsTest {
             waitUntilWaitingForTheRow(locked);
 
             Response second = Api.asBuyer(buyer).header("Idempotency-Key", "turn-second")
-                    .body(Fixtures.orderBody(buyer, null, other, 1)).post("/api/v1/orders");
+                    .body(Fixtures.orderBody(buyer, null, locked, 2)).post("/api/v1/orders");
             assertThat(second.statusCode()).isEqualTo(503);
             assertThat(second.contentType()).startsWith("application/problem+json");
             assertThat(second.header("Retry-After")).isEqualTo("1");
+            // another product's orders do not queue behind the held row
+            Api.asBuyer(buyer).header("Idempotency-Key", "turn-other").body(Fixtures.orderBody(buyer, null, other, 1))
+                    .post("/api/v1/orders").then().statusCode(201);
             assertThat(first).isNotDone();
             holder.rollback();
         }
         assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
-        assertThat(stockOf(other)).isEqualTo(10); // the refused placing took nothing
-        Api.asBuyer(buyer).header("Idempotency-Key", "turn-second").body(Fixtures.orderBody(buyer, null, other, 1))
+        assertThat(stockOf(locked)).isEqualTo(9); // the refused placing took nothing
+        Api.asBuyer(buyer).header("Idempotency-Key", "turn-second").body(Fixtures.orderBody(buyer, null, locked, 2))
                 .post("/api/v1/orders").then().statusCode(201);
+        assertThat(stockOf(locked)).isEqualTo(7);
         assertThat(stockOf(other)).isEqualTo(9);
-        assertThat(stockOf(locked)).isEqualTo(9);
     }
 
     /** Until a backend waits for a lock on the product's row: the first placing, holding the only turn. */
