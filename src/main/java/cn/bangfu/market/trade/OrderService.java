@@ -89,8 +89,10 @@ public class OrderService {
      * answered by one read. A new key is placed by one statement, {@link #PLACE}, run on its own
      * (autocommit): it is the placing's one transaction, and the product rows it locks are released
      * by its own commit, with no round trip to this JVM in between. With every buyer ordering the
-     * same product, how long that row stays locked is what limits the orders per second.
+     * same product, how long that row stays locked is what limits the orders per second. A caller's
+     * transaction is suspended meanwhile: inside one, the rows would stay locked until its commit.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
         IdempotencyKeys.require(idempotencyKey);
         if (request.buyerId() != callerBuyerId) {
