@@ -74,16 +74,17 @@ public class ApiProblem extends RuntimeException {
 
     /** 429: too many at once; retry after the given seconds. */
     public static ApiProblem tooManyRequests(String english, String chinese, int retryAfterSeconds) {
-        ApiProblem problem = new ApiProblem(429, "Too Many Requests", Text.of(english, chinese));
-        problem.retryAfterSeconds = retryAfterSeconds;
-        return problem;
+        return new ApiProblem(429, "Too Many Requests", Text.of(english, chinese)).retryAfter(retryAfterSeconds);
     }
 
     /** 503: the service is too busy to take this now; retry after the given seconds. */
     public static ApiProblem unavailable(String english, String chinese, int retryAfterSeconds) {
-        ApiProblem problem = new ApiProblem(503, "Service Unavailable", Text.of(english, chinese));
-        problem.retryAfterSeconds = retryAfterSeconds;
-        return problem;
+        return new ApiProblem(503, "Service Unavailable", Text.of(english, chinese)).retryAfter(retryAfterSeconds);
+    }
+
+    private ApiProblem retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
     }
 
     /** Row errors of a rejected file, as its answer's {@code errors} lists them, in the language asked for. */
