@@ -1,5 +1,6 @@
 package cn.bangfu.market.common;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -26,7 +27,11 @@ public class QueryLimits {
     private static final Pattern REGION_CODE = Pattern.compile(RegionCode.SHAPE);
 
     @ServerRequestFilter(preMatching = true)
-    public void check(ContainerRequestContext request) {
+    public void check(ContainerRequestContext request, HttpServerRequest http) {
+        String query = http.query();
+        if (query == null || query.isEmpty()) {
+            return; // most reads (GET /products/{id}) carry none: nothing to decode
+        }
         Map<String, List<String>> parameters = request.getUriInfo().getQueryParameters();
         if (parameters.size() > MAX_PARAMETERS) {
             throw ApiProblem.badRequest("at most " + MAX_PARAMETERS + " query parameters",

@@ -8,6 +8,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 
 /** Health (incl. the database), metrics and the OpenAPI description. */
 @QuarkusTest
@@ -25,6 +27,23 @@ class PlatformTest {
         Api.anonymous().get("/api/v1/products").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"));
+    }
+
+    /**
+     * A refused request is counted under its route template, not its raw path (which would grow
+     * the metrics without bound), whether it came without a token (AnonymousAuthFailureHandler
+     * takes that path) or with one that fails.
+     */
+    @Test
+    void refusedRequestsAreCountedUnderTheirRouteTemplate() {
+        Api.anonymous().get("/api/v1/households/{id}/changes", 987_654_321L).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2("not-a-token").get("/api/v1/households/{id}/changes", 987_654_322L).then()
+                .statusCode(401).contentType("application/problem+json");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"401\"[^}]*"
+                        + "uri=\"/api/v1/households/\\{id}/changes\".*"))
+                .body(not(containsString("98765432")));
     }
 
     @Test
