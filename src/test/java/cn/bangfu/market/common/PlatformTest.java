@@ -2,9 +2,17 @@ package cn.bangfu.market.common;
 
 import cn.bangfu.market.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.http.runtime.QuarkusErrorHandler;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -31,8 +39,8 @@ class PlatformTest {
 
     /**
      * A refused request is counted under its route template, not its raw path (which would grow
-     * the metrics without bound), whether it came without a token (AnonymousAuthFailureHandler
-     * takes that path) or with one that fails.
+     * the metrics without bound), whether it came without a token or with one that fails
+     * (PlainAuthFailureHandler is on both paths).
      */
     @Test
     void refusedRequestsAreCountedUnderTheirRouteTemplate() {
@@ -44,6 +52,43 @@ class PlatformTest {
                 .body(matchesPattern("(?s).*http_server_requests_seconds_count\\{[^}]*status=\"401\"[^}]*"
                         + "uri=\"/api/v1/households/\\{id}/changes\".*"))
                 .body(not(containsString("98765432")));
+    }
+
+    /**
+     * A request whose token fails is answered by our exception mapper alone: were the failure
+     * handler PlainAuthFailureHandler puts in place still there inside Quarkus REST, it would
+     * fail the request a second time, after the 401, and Quarkus' error handler would log
+     * "Response has already been written".
+     */
+    @Test
+    void aRefusedTokenIsAnsweredOnce() {
+        List<LogRecord> failures = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                failures.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger errorHandler = Logger.getLogger(QuarkusErrorHandler.class.getName());
+        errorHandler.addHandler(capture);
+        try {
+            for (int i = 0; i < 3; i++) {
+                given().auth().oauth2("not-a-token").get("/api/v1/regions").then().statusCode(401)
+                        .contentType("application/problem+json");
+            }
+            Api.asNationalBureau().get("/api/v1/regions").then().statusCode(200); // after the refusals' handling
+        } finally {
+            errorHandler.removeHandler(capture);
+        }
+        assertThat(failures).extracting(LogRecord::getMessage).isEmpty();
     }
 
     @Test
