@@ -1,6 +1,7 @@
 package cn.bangfu.market.common;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -11,10 +12,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,35 +36,17 @@ class DatabaseUnavailableTest {
     @Test
     void exhaustedPoolAnswers503ThenRecovers() throws Exception {
         Api.asNationalBureau().get("/api/v1/regions").then().statusCode(200);
-        List<ExtLogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                ExtLogRecord ext = (ExtLogRecord) record;
-                ext.copyMdc(); // as asynchronous handlers do: read later, on another thread
-                logged.add(ext);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger problems = Logger.getLogger(ProblemMappers.class.getName());
-        problems.addHandler(capture);
         String requestId;
-        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+        List<ExtLogRecord> logged;
+        try (LogCapture problems = LogCapture.of(ProblemMappers.class);
+             Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
             assertThat(first.isValid(1) && second.isValid(1)).isTrue(); // the service's whole pool, held here
             requestId = Api.asNationalBureau().header("X-Request-Id", "ticket-20261201-7").get("/api/v1/regions")
                     .then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", equalTo("5"))
                     .header("X-Request-Id", equalTo("ticket-20261201-7"))
                     .body("status", equalTo(503)).extract().header("X-Request-Id");
-        } finally {
-            problems.removeHandler(capture);
+            logged = problems.records();
         }
         // the warning names the request and the caller's role (RequestLogContext), for JSON logs
         assertThat(logged).filteredOn(r -> r.getMessage().contains("database unavailable")).singleElement()

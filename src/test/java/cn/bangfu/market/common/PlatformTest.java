@@ -1,15 +1,13 @@
 package cn.bangfu.market.common;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.http.runtime.QuarkusErrorHandler;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,33 +60,16 @@ class PlatformTest {
      */
     @Test
     void aRefusedTokenIsAnsweredOnce() {
-        List<LogRecord> failures = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                failures.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger errorHandler = Logger.getLogger(QuarkusErrorHandler.class.getName());
-        errorHandler.addHandler(capture);
-        try {
+        List<ExtLogRecord> failures;
+        try (LogCapture errorHandler = LogCapture.of(QuarkusErrorHandler.class)) {
             for (int i = 0; i < 3; i++) {
                 given().auth().oauth2("not-a-token").get("/api/v1/regions").then().statusCode(401)
                         .contentType("application/problem+json");
             }
             Api.asNationalBureau().get("/api/v1/regions").then().statusCode(200); // after the refusals' handling
-        } finally {
-            errorHandler.removeHandler(capture);
+            failures = errorHandler.records();
         }
-        assertThat(failures).extracting(LogRecord::getMessage).isEmpty();
+        assertThat(failures).extracting(ExtLogRecord::getMessage).isEmpty();
     }
 
     @Test
