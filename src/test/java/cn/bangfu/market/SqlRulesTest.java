@@ -226,4 +226,41 @@ class SqlRulesTest {
                 + "where attrelid = 'product_grams_idx'::regclass and attnum = 1").getSingleResult()).intValue())
                 .isEqualTo(1000);
     }
+
+    /**
+     * The test a broad search's page is read with (V27, along the catalogue's order) finds exactly the
+     * products its index finds: V22's gram for one or two characters, the LIKE of longer texts.
+     */
+    @Test
+    void theWalkingTestIsTheIndexedOne() {
+        Random random = new Random(27);
+        String alphabet = "静宁苹果平凉红牛庄浪ABab1 -%_\\";
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < CASES / 4; i++) {
+            String name = randomText(random, alphabet, 1 + random.nextInt(10));
+            String brand = random.nextInt(4) == 0 ? null : randomText(random, alphabet, random.nextInt(6));
+            String whole = name + (brand == null ? "" : brand);
+            // mostly a piece of the name or the brand (or across both, which must not match), else random
+            int from = random.nextInt(whole.length());
+            String text = (random.nextBoolean() ? whole.substring(from, Math.min(whole.length(), from + 1 + random.nextInt(4)))
+                    : randomText(random, alphabet, 1 + random.nextInt(3))).toLowerCase(java.util.Locale.ROOT);
+            Object[] both = (Object[]) em.createNativeQuery("select text_in_product(?1, ?2, ?3), case when length(?1) <= 2 "
+                            + "then gram_of_product(?1, ?2, ?3) else lower(?2) like ?4 escape '\\' "
+                            + "or lower(coalesce(?3, '')) like ?4 escape '\\' end")
+                    .setParameter(1, text).setParameter(2, name).setParameter(3, brand)
+                    .setParameter(4, "%" + cn.bangfu.market.common.TextRules.likeEscaped(text) + "%").getSingleResult();
+            if (!Objects.equals(both[0], both[1])) {
+                failures.add("'" + text + "' in '" + name + "' / '" + brand + "': walking " + both[0] + ", indexed " + both[1]);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int n = 0; n < length; n++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * The catalogue searches' totals, each counted once per catalogue version (migration V24): a
@@ -20,7 +19,7 @@ import java.util.function.LongSupplier;
  * the version it is kept under.
  */
 @ApplicationScoped
-class CatalogueCounts implements HqlFilter.Counts {
+class CatalogueCounts {
 
     /** What a count counts: the catalogue's version, the count's HQL and its parameters. */
     private record Key(long version, String countHql, Map<String, Object> params) {
@@ -35,15 +34,23 @@ class CatalogueCounts implements HqlFilter.Counts {
         this.counts = config.countsKept() == 0 ? null : Caffeine.newBuilder().maximumSize(config.countsKept()).build();
     }
 
-    @Override
-    public long of(String countHql, Map<String, Object> params, LongSupplier counting) {
+    /**
+     * The counts of one request, which may need more than one (a search's total, the catalogue's
+     * size): the version is read once, before the first count, and each count is kept under it.
+     */
+    HqlFilter.Counts atOneVersion() {
         if (counts == null) {
-            return counting.getAsLong();
+            return (countHql, params, counting) -> counting.getAsLong();
         }
-        long version = ((Number) em.createNativeQuery("select version from catalogue_version").getSingleResult())
-                .longValue();
-        // the same search arriving many times at once is counted once, the others wait for that count;
-        // the key is kept, so it holds its own copy of the parameters
-        return counts.get(new Key(version, countHql, new HashMap<>(params)), key -> counting.getAsLong());
+        long[] version = {-1};
+        return (countHql, params, counting) -> {
+            if (version[0] < 0) {
+                version[0] = ((Number) em.createNativeQuery("select version from catalogue_version")
+                        .getSingleResult()).longValue();
+            }
+            // the same search arriving many times at once is counted once, the others wait for that
+            // count; the key is kept, so it holds its own copy of the parameters
+            return counts.get(new Key(version[0], countHql, new HashMap<>(params)), key -> counting.getAsLong());
+        };
     }
 }

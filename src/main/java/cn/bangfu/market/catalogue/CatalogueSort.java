@@ -33,6 +33,11 @@ public record CatalogueSort(String field, boolean descending) {
         return new CatalogueSort(field, descending);
     }
 
+    /** Whether the order is the catalogue's own, its primary key's (so a page can be read along it). */
+    boolean followsTheKey() {
+        return "id".equals(field);
+    }
+
     String orderBy() {
         String column = COLUMNS.get(field);
         String direction = descending ? " desc" : " asc";

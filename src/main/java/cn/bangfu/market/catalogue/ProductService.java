@@ -241,28 +241,52 @@ public class ProductService {
                 return new Page<>(List.of(), page.page(), page.size(), 0);
             }
         }
-        String lowered = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
+        String text = query.text() == null ? null : query.text().toLowerCase(Locale.ROOT);
+        HqlFilter.Counts kept = counts.atOneVersion();
+        HqlFilter indexed = catalogue(query, pattern, text, false);
+        long total = indexed.total(em, "p", kept);
+        if (page.offset() >= total) {
+            return new Page<>(List.of(), page.page(), page.size(), total); // nothing to read
+        }
+        // a broad text's page is found within a few products along the catalogue's order (V27)
+        boolean walk = text != null && query.sort().followsTheKey() && CatalogueWalk.pays(total,
+                () -> listed().total(em, "p", kept), page.offset(), page.size());
+        HqlFilter chosen = walk ? catalogue(query, pattern, text, true) : indexed;
+        return Page.of(chosen.rows(em, ProductRow.SELECT, query.sort().orderBy(), ProductRow.class, page), page,
+                total, ProductRow::view);
+    }
+
+    /**
+     * The search's conditions. Its text, lower-cased, either from an index ({@code walk} false) or
+     * tested product by product (V27), which no index answers: the same products either way.
+     */
+    private HqlFilter catalogue(CatalogueQuery query, String pattern, String text, boolean walk) {
         // One or two characters have no trigram (V13): the index of short substrings (V22) answers them,
         // exactly, in place of LIKE. With LIKE beside it, a prepared statement's generic plan would also
         // scan both trigram indexes whole for the pattern it cannot see (36 ms at 100,000 products).
         // Each parameter comes first in its function (V25), so that Hibernate keeps the query's plan.
-        String gram = lowered != null && lowered.codePointCount(0, lowered.length()) <= 2 ? lowered : null;
-        String text = lowered == null || gram != null ? null : "%" + TextRules.likeEscaped(lowered) + "%";
-        return HqlFilter.of("from Product p join Cooperative c on c.id = p.cooperativeId"
-                        + " where p.status = :active and c.status = :approved")
-                .bind("active", ProductStatus.ACTIVE).bind("approved", CooperativeStatus.APPROVED)
+        String indexedText = walk ? null : text;
+        String gram = indexedText != null && indexedText.codePointCount(0, indexedText.length()) <= 2 ? indexedText : null;
+        String like = indexedText == null || gram != null ? null : "%" + TextRules.likeEscaped(indexedText) + "%";
+        return listed()
                 .and("lower(p.name) like :text escape '\\' or lower(coalesce(p.brand, '')) like :text escape '\\'",
-                        "text", text)
+                        "text", like)
                 .and("function('gram_of_product', :gram, p.name, p.brand) = true", "gram", gram)
+                .and("function('text_in_product', :held, p.name, p.brand) = true", "held", walk ? text : null)
                 .and("p.category = :category", "category", query.category())
                 .and("c.regionCode in (select r.code from Region r where r.path like :pattern)", "pattern", pattern)
                 .and("p.certifications contains :certification", "certification",
                         query.certification() == null ? null : query.certification().name())
                 .and("function('day_recognized', :today, p.recognitionValidFrom, p.recognitionValidTo,"
                                 + " p.recognitionRevokedOn) = " + query.recognized(),
-                        "today", query.recognized() == null ? null : clock.today())
-                .page(em, ProductRow.SELECT, "p", query.sort().orderBy(), ProductRow.class, page, counts)
-                .map(ProductRow::view);
+                        "today", query.recognized() == null ? null : clock.today());
+    }
+
+    /** What the public catalogue lists, before any filter. */
+    private static HqlFilter listed() {
+        return HqlFilter.of("from Product p join Cooperative c on c.id = p.cooperativeId"
+                        + " where p.status = :active and c.status = :approved")
+                .bind("active", ProductStatus.ACTIVE).bind("approved", CooperativeStatus.APPROVED);
     }
 
     /**

@@ -58,7 +58,8 @@ public final class HqlFilter {
      */
     public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
                             PageRequest page) {
-        return page(em, select, counted, orderBy, rowType, page, (hql, params, counting) -> counting.getAsLong());
+        List<R> rows = rows(em, select, orderBy, rowType, page);
+        return new Page<>(rows, page.page(), page.size(), total(em, counted, (hql, params, counting) -> counting.getAsLong()));
     }
 
     /**
@@ -70,20 +71,23 @@ public final class HqlFilter {
         long of(String countHql, Map<String, Object> params, LongSupplier counting);
     }
 
-    /** As {@link #page(EntityManager, String, String, String, Class, PageRequest)}, its total from {@code counts}. */
-    public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
-                            PageRequest page, Counts counts) {
+    /** One page of the list's rows. */
+    public <R> List<R> rows(EntityManager em, String select, String orderBy, Class<R> rowType, PageRequest page) {
         TypedQuery<R> list = em.createQuery(select + " " + fromWhere + " order by " + orderBy, rowType);
         assert !anyMultiValued(list) : "a parameter is a function's last argument: " + fromWhere;
         params.forEach(list::setParameter);
-        List<R> rows = list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        return list.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+    }
+
+    /** How many rows the list has, from {@code counts}; {@code counted} as in {@link #page}. */
+    public long total(EntityManager em, String counted, Counts counts) {
         String countHql = "select count(" + counted + ") " + fromWhere;
-        long total = counts.of(countHql, Collections.unmodifiableMap(params), () -> {
+        return counts.of(countHql, Collections.unmodifiableMap(params), () -> {
             TypedQuery<Long> count = em.createQuery(countHql, Long.class);
+            assert !anyMultiValued(count) : "a parameter is a function's last argument: " + fromWhere;
             params.forEach(count::setParameter);
             return count.getSingleResult();
         });
-        return new Page<>(rows, page.page(), page.size(), total);
     }
 
     /**

@@ -212,4 +212,62 @@ class ProductResourceTest {
         Api.anonymous().queryParam("size", 0).get("/api/v1/products").then().statusCode(400);
         Api.anonymous().queryParam("page", -1).get("/api/v1/products").then().statusCode(400);
     }
+
+    /**
+     * A search matching so many products that its page is read along the catalogue's order (V27,
+     * {@link CatalogueWalk}) lists what the index lists, page by page, with a region and without, for
+     * a long text (LIKE) and for two characters (the gram index); deep pages, which take the index,
+     * agree too.
+     */
+    @Test
+    void aBroadSearchReadAlongTheCatalogueListsWhatItsIndexLists() {
+        String marker = "遍历" + System.nanoTime();
+        long catalogue = catalogueSize();
+        int broad = 40;
+        while ((long) broad * broad < 40 * (catalogue + broad)) { // the walk pays for the first two pages of 20
+            broad += 40;
+        }
+        long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        StringBuilder csv = new StringBuilder("sku,name,category,unit,priceFen,stock,householdShareBp\n");
+        for (int i = 0; i < broad; i++) {
+            csv.append("W-").append(i).append(',').append("龘靐").append(marker).append('-').append(i)
+                    .append(",FRUIT,箱,5990,10,0\n");
+        }
+        Api.asCooperative(cooperative).contentType("text/csv; charset=UTF-8").body(csv.toString())
+                .post("/api/v1/cooperatives/" + cooperative + "/products/import").then().statusCode(200)
+                .body("created", equalTo(broad));
+        long after = catalogueSize();
+        assertThat(CatalogueWalk.pays(broad, () -> after, 20, 20)).as("the first two pages walk").isTrue();
+        int deep = (broad - 1) / 20;
+        assertThat(CatalogueWalk.pays(broad, () -> after, deep * 20L, 20)).as("the last page takes the index").isFalse();
+
+        for (String text : List.of(marker, "龘靐")) {
+            for (String region : java.util.Arrays.asList(null, Fixtures.GANSU)) {
+                // the index's answer: every price is the same, so sorting by price lists by id, from the index
+                List<Integer> indexed = new java.util.ArrayList<>();
+                for (int page = 0; page * 200 < broad; page++) {
+                    indexed.addAll(Api.anonymous().queryParam("q", text).queryParam("sort", "priceFen")
+                            .queryParam("page", page).queryParam("size", 200)
+                            .queryParams(region == null ? Map.of() : Map.of("regionCode", region))
+                            .get("/api/v1/products").then().statusCode(200).body("total", equalTo(broad))
+                            .extract().<List<Integer>>path("items.id"));
+                }
+                assertThat(indexed).hasSize(broad).doesNotHaveDuplicates();
+                for (int page : List.of(0, 1, deep)) {
+                    List<Integer> walked = Api.anonymous().queryParam("q", text).queryParam("page", page)
+                            .queryParams(region == null ? Map.of() : Map.of("regionCode", region))
+                            .get("/api/v1/products").then().statusCode(200).body("total", equalTo(broad))
+                            .extract().path("items.id");
+                    List<Integer> expected = indexed.subList(page * 20, Math.min(broad, page * 20 + 20));
+                    assertThat(walked).as("%s in %s, page %d", text, region, page).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** The public catalogue's size: what a walk may read. */
+    private static long catalogueSize() {
+        return ((Number) Api.anonymous().queryParam("size", 1).get("/api/v1/products").then().statusCode(200)
+                .extract().path("total")).longValue();
+    }
 }
