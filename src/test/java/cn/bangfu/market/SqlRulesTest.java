@@ -4,6 +4,7 @@ import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.LinkRules;
 import cn.bangfu.market.reports.AssessmentRules;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,7 @@ import java.util.Objects;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The rules said once in SQL (migrations V7, V8) and once in Java agree, on random cases run through the
@@ -262,5 +264,28 @@ class SqlRulesTest {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    /**
+     * V28: a region's code, parent and path stay as created and the region stays, so that the paths
+     * the service keeps (RegionService.path) stay true; its name and flags may change.
+     */
+    @Test
+    void aRegionsPathIsFixedAndItsNameIsNot() {
+        cn.bangfu.market.support.Fixtures.standardRegions();
+        String township = cn.bangfu.market.support.Fixtures.newTownship(cn.bangfu.market.support.Fixtures.JINGNING);
+        for (String change : List.of("update region set path = '/620000/' || code || '/' where code = ?1",
+                "update region set parent_code = '620000' where code = ?1",
+                "update region set code = '620826999000' where code = ?1",
+                "delete from region where code = ?1")) {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() ->
+                    em.createNativeQuery(change).setParameter(1, township).executeUpdate()))
+                    .as(change).hasStackTraceContaining("are fixed and regions are not removed");
+        }
+        QuarkusTransaction.requiringNew().run(() -> assertThat(em.createNativeQuery(
+                        "update region set name = '新设镇（更名）', key_assistance = true where code = ?1")
+                .setParameter(1, township).executeUpdate()).isEqualTo(1));
+        assertThat(em.createNativeQuery("select name || path from region where code = ?1").setParameter(1, township)
+                .getSingleResult()).isEqualTo("新设镇（更名）/620000/620800/620826/" + township + "/");
     }
 }

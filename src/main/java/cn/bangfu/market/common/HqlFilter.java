@@ -59,7 +59,8 @@ public final class HqlFilter {
     public <R> Page<R> page(EntityManager em, String select, String counted, String orderBy, Class<R> rowType,
                             PageRequest page) {
         List<R> rows = rows(em, select, orderBy, rowType, page);
-        return new Page<>(rows, page.page(), page.size(), total(em, counted, (hql, params, counting) -> counting.getAsLong()));
+        long total = total(em, counted, (countHql, params, counting) -> counting.getAsLong());
+        return new Page<>(rows, page.page(), page.size(), total);
     }
 
     /**

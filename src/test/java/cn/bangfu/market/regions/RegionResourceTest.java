@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -105,5 +107,31 @@ class RegionResourceTest {
         // reading needs a token: only the catalogue, health and OpenAPI are public
         Api.anonymous().get("/api/v1/regions/" + code).then().statusCode(401);
         Api.anonymous().get("/api/v1/regions").then().statusCode(401);
+    }
+
+    /**
+     * The service keeps the paths of the regions it has read (RegionService.path): a code asked for
+     * before its region exists is not kept as unknown (the database's side: SqlRulesTest).
+     */
+    @Test
+    void aRegionAskedForBeforeItExistsIsFoundOnceCreated() {
+        String code = null;
+        for (int attempt = 0; code == null && attempt < 50; attempt++) {
+            String candidate = Fixtures.JINGNING + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 900)) + "000";
+            if (Api.asNationalBureau().get("/api/v1/regions/" + candidate).statusCode() == 404) {
+                code = candidate;
+            }
+        }
+        String township = code;
+        Api.anonymous().queryParam("regionCode", township).get("/api/v1/products")
+                .then().statusCode(200).body("total", equalTo(0));
+        Api.asNationalBureau().body(Map.of("code", township, "name", "新设镇", "level", "TOWNSHIP",
+                "parentCode", Fixtures.JINGNING)).post("/api/v1/regions").then().statusCode(201);
+        long cooperative = Fixtures.newCooperative(township, true);
+        long product = Fixtures.newProduct(cooperative, Map.of());
+        Api.anonymous().queryParam("regionCode", township).get("/api/v1/products")
+                .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains((int) product));
+        Api.anonymous().queryParam("regionCode", Fixtures.JINGNING).queryParam("size", 200)
+                .queryParam("sort", "-id").get("/api/v1/products").then().body("items.id", hasItem((int) product));
     }
 }
