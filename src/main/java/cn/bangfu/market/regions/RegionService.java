@@ -11,6 +11,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
@@ -23,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * Regions and the containment questions every other feature asks
- * ("is region A inside region B"), answered in SQL over the materialized path.
+ * ("is region A inside region B"), answered over the materialized paths, kept once read.
  */
 @ApplicationScoped
 public class RegionService {
@@ -39,6 +43,9 @@ public class RegionService {
      * counties' and townships', far fewer than this.
      */
     private final Cache<String, String> paths = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Transactional
     public RegionView create(RegionRequest request, String bureauRegion) {
@@ -155,9 +162,29 @@ public class RegionService {
                 return Optional.empty();
             }
             path = region.path;
-            paths.put(code, path);
+            keep(code, path);
         }
         return Optional.of(path);
+    }
+
+    /** Keeps a path read in a transaction only once it commits: a region it created may yet be rolled back. */
+    private void keep(String code, String path) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            paths.put(code, path);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    paths.put(code, path);
+                }
+            }
+        });
     }
 
     /**
