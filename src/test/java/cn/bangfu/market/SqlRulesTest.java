@@ -1,9 +1,11 @@
 package cn.bangfu.market;
 
+import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.LinkRules;
 import cn.bangfu.market.reports.AssessmentRules;
+import cn.bangfu.market.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 
@@ -245,12 +248,12 @@ class SqlRulesTest {
             // mostly a piece of the name or the brand (or across both, which must not match), else random
             int from = random.nextInt(whole.length());
             String text = (random.nextBoolean() ? whole.substring(from, Math.min(whole.length(), from + 1 + random.nextInt(4)))
-                    : randomText(random, alphabet, 1 + random.nextInt(3))).toLowerCase(java.util.Locale.ROOT);
+                    : randomText(random, alphabet, 1 + random.nextInt(3))).toLowerCase(Locale.ROOT);
             Object[] both = (Object[]) em.createNativeQuery("select text_in_product(?1, ?2, ?3), case when length(?1) <= 2 "
                             + "then gram_of_product(?1, ?2, ?3) else lower(?2) like ?4 escape '\\' "
                             + "or lower(coalesce(?3, '')) like ?4 escape '\\' end")
                     .setParameter(1, text).setParameter(2, name).setParameter(3, brand)
-                    .setParameter(4, "%" + cn.bangfu.market.common.TextRules.likeEscaped(text) + "%").getSingleResult();
+                    .setParameter(4, "%" + TextRules.likeEscaped(text) + "%").getSingleResult();
             if (!Objects.equals(both[0], both[1])) {
                 failures.add("'" + text + "' in '" + name + "' / '" + brand + "': walking " + both[0] + ", indexed " + both[1]);
             }
@@ -272,8 +275,8 @@ class SqlRulesTest {
      */
     @Test
     void aRegionsPathIsFixedAndItsNameIsNot() {
-        cn.bangfu.market.support.Fixtures.standardRegions();
-        String township = cn.bangfu.market.support.Fixtures.newTownship(cn.bangfu.market.support.Fixtures.JINGNING);
+        Fixtures.standardRegions();
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
         for (String change : List.of("update region set path = '/620000/' || code || '/' where code = ?1",
                 "update region set parent_code = '620000' where code = ?1",
                 "update region set code = '620826999000' where code = ?1",

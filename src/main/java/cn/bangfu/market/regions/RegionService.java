@@ -167,10 +167,17 @@ public class RegionService {
         return Optional.of(path);
     }
 
-    /** Keeps a path read in a transaction only once it commits: a region it created may yet be rolled back. */
+    /**
+     * Keeps a path read in a transaction only once it commits: a region it created may yet be rolled
+     * back. One that can no longer commit (marked for rollback) keeps nothing.
+     */
     private void keep(String code, String path) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             paths.put(code, path);
+            return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {

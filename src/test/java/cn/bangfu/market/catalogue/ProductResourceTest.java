@@ -7,6 +7,9 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -246,9 +249,9 @@ class ProductResourceTest {
         assertThat(CatalogueWalk.pays(broad, () -> after, deep * 20L, 20)).as("the last page takes the index").isFalse();
 
         for (String text : List.of(marker, "龘靐")) {
-            for (String region : java.util.Arrays.asList(null, Fixtures.GANSU)) {
+            for (String region : Arrays.asList(null, Fixtures.GANSU)) {
                 // the index's answer: every price is the same, so sorting by price lists by id, from the index
-                List<Integer> indexed = new java.util.ArrayList<>();
+                List<Integer> indexed = new ArrayList<>();
                 for (int page = 0; page * 200 < broad; page++) {
                     indexed.addAll(Api.anonymous().queryParam("q", text).queryParam("sort", "priceFen")
                             .queryParam("page", page).queryParam("size", 200)
@@ -266,8 +269,8 @@ class ProductResourceTest {
                     assertThat(walked).as("%s in %s, page %d", text, region, page).isEqualTo(expected);
                 }
                 // along the key backwards
-                List<Integer> backwards = new java.util.ArrayList<>(indexed);
-                java.util.Collections.reverse(backwards);
+                List<Integer> backwards = new ArrayList<>(indexed);
+                Collections.reverse(backwards);
                 Api.anonymous().queryParam("q", text).queryParam("sort", "-id")
                         .queryParams(region == null ? Map.of() : Map.of("regionCode", region))
                         .get("/api/v1/products").then().statusCode(200)
