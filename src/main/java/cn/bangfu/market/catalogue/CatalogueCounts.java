@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The catalogue searches' totals, each counted once per catalogue version (migration V24): a
@@ -42,15 +43,23 @@ class CatalogueCounts {
         if (counts == null) {
             return (countHql, params, counting) -> counting.getAsLong();
         }
-        long[] version = {-1};
-        return (countHql, params, counting) -> {
-            if (version[0] < 0) {
-                version[0] = ((Number) em.createNativeQuery("select version from catalogue_version")
+        return new AtOneVersion();
+    }
+
+    /** One request's counts, under the version it read first (at its first count). */
+    private final class AtOneVersion implements HqlFilter.Counts {
+
+        private Long version; // read at the first count: a request that counts nothing reads nothing
+
+        @Override
+        public long of(String countHql, Map<String, Object> params, LongSupplier counting) {
+            if (version == null) {
+                version = ((Number) em.createNativeQuery("select version from catalogue_version")
                         .getSingleResult()).longValue();
             }
             // the same search arriving many times at once is counted once, the others wait for that
             // count; the key is kept, so it holds its own copy of the parameters
-            return counts.get(new Key(version[0], countHql, new HashMap<>(params)), key -> counting.getAsLong());
-        };
+            return counts.get(new Key(version, countHql, new HashMap<>(params)), key -> counting.getAsLong());
+        }
     }
 }

@@ -44,6 +44,9 @@ public class RegionService {
      */
     private final Cache<String, String> paths = Caffeine.newBuilder().maximumSize(20_000).build();
 
+    /** The key of a transaction's paths read but not yet kept, in its synchronization registry. */
+    private static final Object PATHS_READ_IN_TRANSACTION = new Object();
+
     @Inject
     TransactionSynchronizationRegistry transactions;
 
@@ -167,9 +170,15 @@ public class RegionService {
         return Optional.of(path);
     }
 
+    /** Whether this instance keeps the region's path (tests: what a transaction's end keeps). */
+    boolean keeps(String code) {
+        return paths.getIfPresent(code) != null;
+    }
+
     /**
      * Keeps a path read in a transaction only once it commits: a region it created may yet be rolled
-     * back. One that can no longer commit (marked for rollback) keeps nothing.
+     * back. One that can no longer commit (marked for rollback) keeps nothing. A transaction's paths
+     * wait in one map, kept by one synchronization (an import reads hundreds of villages).
      */
     private void keep(String code, String path) {
         int status = transactions.getTransactionStatus();
@@ -180,18 +189,26 @@ public class RegionService {
         if (status != Status.STATUS_ACTIVE) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    paths.put(code, path);
+        @SuppressWarnings("unchecked")
+        Map<String, String> readInTransaction = (Map<String, String>) transactions.getResource(PATHS_READ_IN_TRANSACTION);
+        if (readInTransaction == null) {
+            Map<String, String> pending = new HashMap<>();
+            transactions.putResource(PATHS_READ_IN_TRANSACTION, pending);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        paths.putAll(pending);
+                    }
+                }
+            });
+            readInTransaction = pending;
+        }
+        readInTransaction.put(code, path);
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,15 +26,7 @@ class RegionPathsTest {
     @Test
     void aPathReadInATransactionThatRollsBackIsNotKept() {
         Fixtures.standardRegions();
-        String code = null;
-        for (int attempt = 0; code == null && attempt < 50; attempt++) {
-            String candidate = Fixtures.JINGNING + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 900)) + "000";
-            if (QuarkusTransaction.requiringNew().call(() -> em.find(Region.class, candidate)) == null) {
-                code = candidate;
-            }
-        }
-        assertThat(code).as("a free township code").isNotNull();
-        String township = code;
+        String township = freeTownshipCode();
         String path = "/620000/620800/620826/" + township + "/";
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("insert into region (code, name, level, parent_code, path) "
@@ -54,5 +47,36 @@ class RegionPathsTest {
         assertThat(regions.subtreePattern(township)).contains(path + "%");
         assertThat(regions.contains(Fixtures.GANSU, township)).isTrue();
         assertThat(regions.contains(Fixtures.WUQING, township)).isFalse();
+    }
+
+    @Test
+    void thePathsReadInATransactionAreKeptWhenItCommitsAndNotBefore() {
+        Fixtures.standardRegions();
+        String first = freeTownshipCode();
+        String second = freeTownshipCode(first);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String township : List.of(first, second)) {
+                em.createNativeQuery("insert into region (code, name, level, parent_code, path) "
+                                + "values (?1, '新设镇', 'TOWNSHIP', ?2, ?3)")
+                        .setParameter(1, township).setParameter(2, Fixtures.JINGNING)
+                        .setParameter(3, "/620000/620800/620826/" + township + "/").executeUpdate();
+                assertThat(regions.contains(Fixtures.JINGNING, township)).isTrue();
+            }
+            assertThat(regions.keeps(first)).as("kept before the commit").isFalse();
+            assertThat(regions.keeps(second)).as("kept before the commit").isFalse();
+        });
+        assertThat(regions.keeps(first)).as("kept after the commit").isTrue();
+        assertThat(regions.keeps(second)).as("kept after the commit").isTrue();
+    }
+
+    /** A township code of 静宁县 that no region has yet, other than {@code drawn}. */
+    private String freeTownshipCode(String... drawn) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String candidate = Fixtures.JINGNING + String.format("%03d", ThreadLocalRandom.current().nextInt(1, 900)) + "000";
+            if (!List.of(drawn).contains(candidate) && QuarkusTransaction.requiringNew().call(() -> em.find(Region.class, candidate)) == null) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("no free township code in 50 draws");
     }
 }
