@@ -49,6 +49,13 @@ public class HouseholdChange extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
+    /**
+     * The order of recording, numbered by the database as the change is written (V29): of two
+     * changes effective the same day the later-recorded holds, whichever instance numbered its id.
+     */
+    @Column(name = "recorded_seq", insertable = false, updatable = false)
+    public Long recordedSeq;
+
     static HouseholdChange of(long householdId, LocalDate effectiveFrom, Integer members, HouseholdCategory category,
                               String reason, String recordedBy, Instant now) {
         HouseholdChange change = new HouseholdChange();

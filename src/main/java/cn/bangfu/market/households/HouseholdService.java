@@ -193,7 +193,7 @@ public class HouseholdService {
     public HouseholdHistory history(long id, String bureauRegion) {
         requireReadable(id, bureauRegion);
         List<HouseholdHistory.ChangeView> changes = HouseholdChange.<HouseholdChange>list(
-                        "householdId = ?1 order by effectiveFrom asc nulls first, id", id)
+                        "householdId = ?1 order by effectiveFrom asc nulls first, recordedSeq", id)
                 .stream().map(HouseholdHistory.ChangeView::of).toList();
         List<HouseholdHistory.CorrectionView> corrections = HouseholdCorrection.<HouseholdCorrection>list(
                         "householdId = ?1 order by id", id)

@@ -2,6 +2,7 @@ package cn.bangfu.market.households;
 
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
+import cn.bangfu.market.support.SeedSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +85,27 @@ class HouseholdChangeTest {
         assertThat(history.getList("items.category", String.class))
                 .containsExactly("POVERTY_ALLEVIATED", null, "MONITORED_UNSTABLE");
         assertThat(history.getList("items.recordedBy", String.class)).containsOnly("test-user");
+    }
+
+    @Test
+    void ofTwoChangesEffectiveTheSameDayTheOneRecordedLaterHoldsWhateverItsId() {
+        long household = Fixtures.newHousehold(village, Fixtures.uniqueCode("C"), 4);
+        otherIncome(household, Y, 1_200_000);
+        String changes = "/api/v1/households/" + household + "/changes";
+        long first = Api.asBureau(Fixtures.JINGNING).body(Map.of("effectiveFrom", Y + "-07-01", "members", 3,
+                        "reason", "一人外出"))
+                .post(changes).then().statusCode(201).extract().jsonPath().getLong("id");
+        // as if another instance had numbered it, from a block of ids above this instance's
+        assertThat(SeedSql.update("update household_change set id = id + 100000000 where id = ?", first)).isEqualTo(1);
+        Api.asBureau(Fixtures.JINGNING).body(Map.of("effectiveFrom", Y + "-07-01", "members", 2,
+                        "reason", "更正：两人外出"))
+                .post(changes).then().statusCode(201);
+
+        assertThat(income(household, Y).getInt("members")).isEqualTo(2);
+        assertThat(income(household, Y).getLong("perCapitaFen")).isEqualTo(600_000);
+        Api.asNationalBureau().get("/api/v1/households/" + household).then().statusCode(200).body("members", equalTo(2));
+        assertThat(Api.asBureau(Fixtures.JINGNING).get(changes).then().statusCode(200).extract().jsonPath()
+                .getList("items.members", Integer.class)).containsExactly(4, 3, 2);
     }
 
     @Test
