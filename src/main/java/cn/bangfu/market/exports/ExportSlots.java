@@ -57,6 +57,12 @@ public class ExportSlots {
             vertx.cancelTimer(timer);
             slot.release();
         });
+        // Vert.x calls an end handler for a close that comes after it is added, never for one before:
+        // a client that left while the export was prepared (the database busy) would keep its slot
+        if (response.closed()) {
+            vertx.cancelTimer(timer);
+            slot.release();
+        }
         return export;
     }
 

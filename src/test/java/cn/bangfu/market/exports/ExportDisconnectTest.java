@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,6 +119,72 @@ class ExportDisconnectTest {
             again.disconnect();
         } while (status == 429 && System.currentTimeMillis() < deadline);
         assertThat(status).isEqualTo(200);
+    }
+
+    /**
+     * Clients that leave while their export is still being prepared (a cancelled download while the
+     * database is busy) give their slots back too, though their connection closed before the export
+     * could listen for its end. The region table is held locked meanwhile, so that the preparing
+     * (which reads the region) waits until every client has left.
+     */
+    @Test
+    void clientsThatLeaveBeforeTheirExportStartsGiveTheirSlotsBack() throws Exception {
+        Fixtures.standardRegions();
+        String village = Fixtures.newJingningVillage();
+        BulkHouseholds.insert(dataSource, village, Fixtures.uniqueCode("L"), 20000);
+        String token = Api.token(Map.of("groups", List.of("bureau"), "region_code", Fixtures.JINGNING));
+        String request = "GET " + exportUrl.getPath() + "?year=2026&regionCode=" + village + " HTTP/1.1\r\n"
+                + "Host: " + exportUrl.getHost() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement s = lock.prepareStatement("lock table region in access exclusive mode")) {
+                s.execute();
+            }
+            for (int i = 0; i < 4; i++) { // as many as there are slots
+                try (Socket socket = new Socket(exportUrl.getHost(), exportUrl.getPort())) {
+                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                } // gone without reading a byte
+            }
+            long waitUntil = System.currentTimeMillis() + 15_000;
+            while (waitingForTheRegion() < 3 && System.currentTimeMillis() < waitUntil) {
+                Thread.sleep(50);
+            }
+            assertThat(waitingForTheRegion()).as("exports waiting for the region").isGreaterThanOrEqualTo(3);
+            Thread.sleep(500); // meanwhile the service sees their connections close
+            lock.rollback();
+        }
+        // every slot comes back: four exports stream at once again
+        long deadline = System.currentTimeMillis() + 20_000;
+        List<HttpURLConnection> streaming = new java.util.ArrayList<>();
+        try {
+            while (streaming.size() < 4) {
+                HttpURLConnection http = open(village, token);
+                int status = http.getResponseCode();
+                if (status == 429 && System.currentTimeMillis() < deadline) {
+                    http.disconnect(); // an export of a client that left may still be ending
+                    Thread.sleep(200);
+                    continue;
+                }
+                assertThat(status).as("export " + (streaming.size() + 1) + " of four after the clients left")
+                        .isEqualTo(200);
+                assertThat(http.getInputStream().readNBytes(8192)).hasSize(8192);
+                streaming.add(http);
+            }
+        } finally {
+            streaming.forEach(HttpURLConnection::disconnect);
+        }
+    }
+
+    /** Sessions of the service waiting for a lock (here: the region table's). */
+    private int waitingForTheRegion() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where pid <> pg_backend_pid() and wait_event_type = 'Lock'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private HttpURLConnection open(String regionCode, String token) throws Exception {
