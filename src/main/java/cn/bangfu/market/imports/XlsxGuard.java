@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Collections;
 import java.util.List;
 
@@ -23,8 +24,9 @@ import java.util.List;
  * reference beyond column {@value ImportLimits#MAX_COLUMNS} (fastexcel pads a row up
  * to the column a cell names), a shared-string index beyond the strings the file
  * holds (fastexcel reads forward to it), a cell longer than
- * {@value ImportLimits#MAX_CELL_CHARS} characters. It reads the entries through the
- * ZIP's central directory, as fastexcel does, so both see the same parts.
+ * {@value ImportLimits#MAX_CELL_CHARS} characters (its runs together). It reads the entries through the
+ * ZIP's central directory, as fastexcel does, so both see the same parts, and scans every part
+ * that may be XML, whatever its name.
  */
 final class XlsxGuard {
 
@@ -59,8 +61,13 @@ final class XlsxGuard {
                 try (InputStream raw = zip.getInputStream(entry)) {
                     LimitedInputStream inflated = new LimitedInputStream(raw, inflatedSoFar, budget,
                             XlsxGuard::bomb);
-                    if (entry.getName().endsWith(".xml")) {
-                        scan.part(inflated);
+                    PushbackInputStream part = new PushbackInputStream(inflated, 4);
+                    byte[] head = part.readNBytes(4);
+                    part.unread(head);
+                    // by what it holds, not by its name: fastexcel opens whatever part the workbook's
+                    // relationships name (sheet1.XML, sheet1.dat), and a picture is no XML
+                    if (mayBeXml(head)) {
+                        scan.part(part);
                     }
                     inflated.skip(Long.MAX_VALUE); // the rest of the part is inflated, and counted, too
                     inflatedSoFar = inflated.count();
@@ -79,6 +86,34 @@ final class XlsxGuard {
             throw ImportLimits.exceeded(Text.of("a cell refers to a shared string beyond the " + scan.sharedStrings
                     + " the workbook holds", "有单元格引用了超出范围的共享字符串（工作簿只含 " + scan.sharedStrings + " 个）"));
         }
+    }
+
+    /**
+     * Whether a part that starts with these bytes may be read as XML by the JDK's StAX reader (which
+     * fastexcel uses too): a byte order mark, '<' or white space first in UTF-8, or the first four
+     * bytes of '<' or "<?" in UTF-16, UCS-4 or EBCDIC, by which the reader guesses an encoding. Any
+     * other part (a picture, printer settings) cannot be a sheet or shared strings.
+     */
+    static boolean mayBeXml(byte[] head) {
+        if (head.length == 0) {
+            return false;
+        }
+        int first = head[0] & 0xFF;
+        if (first == '<' || first == ' ' || first == '\t' || first == '\r' || first == '\n'
+                || first == 0xEF || first == 0xFE || first == 0xFF) {
+            return true;
+        }
+        if (head.length < 4) {
+            return false;
+        }
+        int four = ((head[0] & 0xFF) << 24) | ((head[1] & 0xFF) << 16) | ((head[2] & 0xFF) << 8) | (head[3] & 0xFF);
+        return switch (four) {
+            case 0x0000003C, 0x3C000000, 0x00003C00, 0x003C0000, // UCS-4, each byte order
+                 0x003C003F, 0x3C003F00, // UTF-16 without a byte order mark
+                 0x4C6FA794, // EBCDIC
+                 0x0000FEFF, 0xFFFE0000 -> true;
+            default -> false;
+        };
     }
 
     /** What the XML parts hold, gathered element by element. */
@@ -102,6 +137,7 @@ final class XlsxGuard {
                         switch (name) {
                             case "row" -> cellsInRow = 0;
                             case "c" -> {
+                                textChars = 0; // a cell's text counts whole, across its runs and parts
                                 if (++cellsInRow > ImportLimits.MAX_COLUMNS) {
                                     throw ImportLimits.tooManyColumns();
                                 }
@@ -113,6 +149,7 @@ final class XlsxGuard {
                                 inCellOrString = true;
                             }
                             case "si" -> {
+                                textChars = 0; // fastexcel joins a shared string's runs into one text
                                 sharedStrings++;
                                 inCellOrString = true;
                             }
@@ -123,7 +160,6 @@ final class XlsxGuard {
                             default -> {
                             }
                         }
-                        textChars = 0;
                     } else if (inCellOrString
                             && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
                         textChars += xml.getTextLength();

@@ -37,6 +37,14 @@ public final class HostileFiles {
                 + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                 + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>",
                 null));
+        // fastexcel opens the part the workbook's relationships name, whatever its name ends in
+        files.put("xlsx: cell at column XFD in a sheet part named sheet1.XML", xlsxRaw(sheet(row("XFD1", "inlineStr",
+                "<is><t>x</t></is>")), null, "worksheets/sheet1.XML", null));
+        files.put("xlsx: cell at column XFD in a sheet part named sheet1.dat", xlsxRaw(sheet(row("XFD1", "inlineStr",
+                "<is><t>x</t></is>")), null, "worksheets/sheet1.dat", null));
+        files.put("xlsx: a 1,500-character shared string in three runs", xlsx(row("A1", "s", "<v>0</v>"),
+                "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si>"
+                        + ("<r><t>" + "长".repeat(500) + "</t></r>").repeat(3) + "</si></sst>"));
         files.put("xlsx: truncated zip", new byte[]{0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0});
         files.put("csv: 4,000,000 columns", (HOUSEHOLD_HEADER + ",".repeat(4_000_000)).getBytes(StandardCharsets.UTF_8));
         files.put("csv: a 300,000-digit areaMu", ("householdCode,cooperativeId,mechanism,validFrom,areaMu,"
@@ -94,12 +102,30 @@ public final class HostileFiles {
 
     /** A workbook whose first sheet holds {@code rows}. */
     public static byte[] xlsx(String rows, String sharedStrings) {
-        return xlsxRaw("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet "
+        return xlsxRaw(sheet(rows), sharedStrings);
+    }
+
+    /**
+     * A workbook whose first sheet holds {@code rows}, with a picture beside it (a binary part, as a
+     * logo pasted into a roster gives).
+     */
+    public static byte[] xlsxWithPicture(String rows, String sharedStrings) {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', (byte) 0xFF, 0x00};
+        return xlsxRaw(sheet(rows), sharedStrings, "worksheets/sheet1.xml", png);
+    }
+
+    private static String sheet(String rows) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet "
                 + "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rows
-                + "</sheetData></worksheet>", sharedStrings);
+                + "</sheetData></worksheet>";
     }
 
     private static byte[] xlsxRaw(String sheet, String sharedStrings) {
+        return xlsxRaw(sheet, sharedStrings, "worksheets/sheet1.xml", null);
+    }
+
+    /** {@code sheetPart}: the sheet's part below {@code xl/}; {@code picture}: a binary part, or null. */
+    private static byte[] xlsxRaw(String sheet, String sharedStrings, String sheetPart, byte[] picture) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\""
@@ -107,7 +133,7 @@ public final class HostileFiles {
                     + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                     + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-                    + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType="
+                    + ".spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/" + sheetPart + "\" ContentType="
                     + "\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
                     + (sharedStrings == null ? "" : "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\""
                     + "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>")
@@ -123,11 +149,16 @@ public final class HostileFiles {
             entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
                     + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\""
                     + "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-                    + "Target=\"worksheets/sheet1.xml\"/>"
+                    + "Target=\"" + sheetPart + "\"/>"
                     + (sharedStrings == null ? "" : "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org"
                     + "/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>")
                     + "</Relationships>");
-            entry(zip, "xl/worksheets/sheet1.xml", sheet);
+            entry(zip, "xl/" + sheetPart, sheet);
+            if (picture != null) {
+                zip.putNextEntry(new ZipEntry("xl/media/image1.png"));
+                zip.write(picture);
+                zip.closeEntry();
+            }
             if (sharedStrings != null) {
                 entry(zip, "xl/sharedStrings.xml", sharedStrings);
             }
