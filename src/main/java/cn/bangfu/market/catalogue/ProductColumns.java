@@ -3,6 +3,7 @@ package cn.bangfu.market.catalogue;
 import cn.bangfu.market.imports.Column;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ProductColumns {
     }
 
     /** The row's cells, or null (with errors added) when a cell cannot be read. */
-    static PriceListRow toRow(ImportRow row, List<RowError> errors) {
+    static PriceListRow toRow(ImportRow row, RowErrors errors) {
         int before = errors.size();
         Long id = whole(row, "id", errors);
         Long version = whole(row, "version", errors);
@@ -83,7 +84,7 @@ public final class ProductColumns {
     }
 
     /** priceYuan (at most two decimals) or priceFen; not both. */
-    private static Long price(ImportRow row, List<RowError> errors) {
+    private static Long price(ImportRow row, RowErrors errors) {
         String yuan = row.numeric("priceYuan");
         Long fen = whole(row, "priceFen", errors);
         if (yuan == null) {
@@ -108,7 +109,7 @@ public final class ProductColumns {
         }
     }
 
-    private static Long whole(ImportRow row, String column, List<RowError> errors) {
+    private static Long whole(ImportRow row, String column, RowErrors errors) {
         String raw = row.numeric(column);
         if (raw == null) {
             return null;
@@ -127,7 +128,7 @@ public final class ProductColumns {
     }
 
     private static <E extends Enum<E>> E label(ImportRow row, String column, Function<String, Optional<E>> parse,
-                                               List<RowError> errors) {
+                                               RowErrors errors) {
         String raw = row.get(column);
         if (raw == null) {
             return null;

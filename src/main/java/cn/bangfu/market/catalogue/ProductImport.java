@@ -7,6 +7,7 @@ import cn.bangfu.market.cooperatives.CooperativeService;
 import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 import cn.bangfu.market.regions.RegionService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,7 +65,7 @@ public class ProductImport {
         int updated;
     }
 
-    private ProductColumns.PriceListRow parseRow(ImportRow row, List<RowError> errors) {
+    private ProductColumns.PriceListRow parseRow(ImportRow row, RowErrors errors) {
         ProductColumns.PriceListRow parsed = ProductColumns.toRow(row, errors);
         if (parsed != null) {
             errors.addAll(ImportPipeline.violations(validator, parsed.fields(), row.row()));
@@ -78,7 +79,7 @@ public class ProductImport {
      * inserts); answers the new products.
      */
     private List<Product> check(long cooperativeId, List<ImportPipeline.Parsed<ProductColumns.PriceListRow>> parsed,
-                                List<RowError> errors, Checked checked, Instant now) {
+                                RowErrors errors, Checked checked, Instant now) {
         Map<Long, Product> byId = new HashMap<>();
         for (List<Long> chunk : RegionService.chunks(parsed.stream().map(p -> p.value().id())
                 .filter(Objects::nonNull).distinct().toList())) {
@@ -150,7 +151,7 @@ public class ProductImport {
     }
 
     private Optional<Product> newProduct(long cooperativeId, int rowNumber,
-                                                   ProductColumns.PriceListRow row, List<RowError> errors,
+                                                   ProductColumns.PriceListRow row, RowErrors errors,
                                                    Instant now) {
         ProductPatch f = row.fields();
         ProductRequest request = new ProductRequest(f.name(), f.category(), f.unit(), f.priceFen(),

@@ -3,6 +3,7 @@ package cn.bangfu.market.households;
 import cn.bangfu.market.imports.Column;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -34,7 +35,7 @@ public final class HouseholdColumns {
     }
 
     /** The row a roster line describes, or null (with errors added) when a cell cannot even be parsed. */
-    static RosterRow toRow(ImportRow row, List<RowError> errors) {
+    static RosterRow toRow(ImportRow row, RowErrors errors) {
         LocalDate effectiveFrom;
         try {
             effectiveFrom = row.date("effectiveFrom");
@@ -46,7 +47,7 @@ public final class HouseholdColumns {
         return request == null ? null : new RosterRow(request, effectiveFrom);
     }
 
-    private static HouseholdRequest toRequest(ImportRow row, List<RowError> errors) {
+    private static HouseholdRequest toRequest(ImportRow row, RowErrors errors) {
         Integer members = null;
         String rawMembers = row.numeric("members");
         if (rawMembers != null) {

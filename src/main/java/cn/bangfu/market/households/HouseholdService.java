@@ -13,6 +13,7 @@ import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionLevel;
 import cn.bangfu.market.regions.RegionService;
@@ -292,7 +293,7 @@ public class HouseholdService {
         }
     }
 
-    private HouseholdColumns.RosterRow parseRow(ImportRow row, List<RowError> errors) {
+    private HouseholdColumns.RosterRow parseRow(ImportRow row, RowErrors errors) {
         HouseholdColumns.RosterRow parsed = HouseholdColumns.toRow(row, errors);
         if (parsed != null) {
             errors.addAll(ImportPipeline.violations(validator, parsed.request(), row.row()));
@@ -305,7 +306,7 @@ public class HouseholdService {
      * existing ones (locked, in id order) corrections and changes. Answers what to insert.
      */
     private List<Object> checkRows(List<ImportPipeline.Parsed<HouseholdColumns.RosterRow>> parsed,
-                                   List<RowError> errors, String bureauRegion, Roster roster) {
+                                   RowErrors errors, String bureauRegion, Roster roster) {
         String bureauPattern = regions.subtreePattern(bureauRegion).orElse(null);
         List<String> codes = parsed.stream().map(p -> p.value().request().code()).toList();
         // Only the bureau's own households are locked (and corrected); a code taken elsewhere is refused.

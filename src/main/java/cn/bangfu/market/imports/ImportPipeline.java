@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,9 +17,6 @@ public final class ImportPipeline {
     /** Entities persisted between flushes: bounded memory for 100,000 rows. */
     static final int BATCH_SIZE = 1000;
 
-    private static final Comparator<RowError> ROW_ORDER =
-            Comparator.comparingInt(RowError::row).thenComparing(RowError::field);
-
     private ImportPipeline() {
     }
 
@@ -31,7 +27,7 @@ public final class ImportPipeline {
     /** Reads one row's cells; adds errors and answers null when the row cannot be used. */
     @FunctionalInterface
     public interface RowParser<R> {
-        R parse(ImportRow row, List<RowError> errors);
+        R parse(ImportRow row, RowErrors errors);
     }
 
     /**
@@ -40,7 +36,7 @@ public final class ImportPipeline {
      */
     @FunctionalInterface
     public interface RowChecker<R> {
-        List<?> check(List<Parsed<R>> parsed, List<RowError> errors);
+        List<?> check(List<Parsed<R>> parsed, RowErrors errors);
     }
 
     /**
@@ -50,7 +46,7 @@ public final class ImportPipeline {
      */
     public static <R> ImportResult run(EntityManager em, List<ImportRow> rows, RowParser<R> parser,
                                        RowChecker<R> checker) {
-        List<RowError> errors = new ArrayList<>();
+        RowErrors errors = new RowErrors();
         List<Parsed<R>> parsed = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
             int before = errors.size();
@@ -61,7 +57,6 @@ public final class ImportPipeline {
         }
         List<?> entities = checker.check(parsed, errors);
         if (!errors.isEmpty()) {
-            errors.sort(ROW_ORDER);
             throw new ImportRejected(errors, rows.size());
         }
         insert(em, entities);

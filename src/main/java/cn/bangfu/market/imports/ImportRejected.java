@@ -16,14 +16,14 @@ public class ImportRejected extends ApiProblem {
     private final List<RowError> errors;
     private final int errorCount;
 
-    public ImportRejected(List<RowError> errors, int rowCount) {
+    public ImportRejected(RowErrors errors, int rowCount) {
         super(422, "Import Rejected", describe(errors, rowCount));
-        this.errors = List.copyOf(errors.subList(0, Math.min(errors.size(), ImportLimits.MAX_ERRORS_LISTED)));
+        this.errors = errors.listed();
         this.errorCount = errors.size();
     }
 
-    private static Text describe(List<RowError> errors, int rowCount) {
-        long badRows = errors.stream().mapToInt(RowError::row).distinct().count();
+    private static Text describe(RowErrors errors, int rowCount) {
+        int badRows = errors.rowCount();
         boolean cut = errors.size() > ImportLimits.MAX_ERRORS_LISTED;
         return Text.of(badRows + " of " + rowCount + " rows are invalid, with " + errors.size() + " errors"
                         + (cut ? " (the first " + ImportLimits.MAX_ERRORS_LISTED + " are listed)" : "")
@@ -32,7 +32,7 @@ public class ImportRejected extends ApiProblem {
                         + (cut ? "（列出前 " + ImportLimits.MAX_ERRORS_LISTED + " 处）" : "") + "；未导入任何内容");
     }
 
-    /** The listed errors, as they were found. */
+    /** The listed errors, in row order. */
     public List<RowError> rowErrors() {
         return errors;
     }

@@ -3,6 +3,7 @@ package cn.bangfu.market.links;
 import cn.bangfu.market.imports.Column;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,7 +55,7 @@ public final class LinkColumns {
         }
     }
 
-    static ParsedLink parse(ImportRow row, List<RowError> errors) {
+    static ParsedLink parse(ImportRow row, RowErrors errors) {
         Cells cells = new Cells(row, errors);
         String householdCode = row.get("householdCode");
         Long householdId = cells.integer("householdId");
@@ -91,10 +92,10 @@ public final class LinkColumns {
     /** Cell parsing that records a row error instead of throwing. */
     private static final class Cells {
         private final ImportRow row;
-        private final List<RowError> errors;
+        private final RowErrors errors;
         boolean failed;
 
-        Cells(ImportRow row, List<RowError> errors) {
+        Cells(ImportRow row, RowErrors errors) {
             this.row = row;
             this.errors = errors;
         }

@@ -13,6 +13,7 @@ import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
+import cn.bangfu.market.imports.RowErrors;
 import cn.bangfu.market.regions.RegionService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,7 +143,7 @@ public class LinkService {
         return ImportPipeline.run(em, rows, LinkColumns::parse, (parsed, errors) -> checkRows(parsed, errors, bureauRegion));
     }
 
-    private List<BenefitLink> checkRows(List<ImportPipeline.Parsed<LinkColumns.ParsedLink>> rows, List<RowError> errors,
+    private List<BenefitLink> checkRows(List<ImportPipeline.Parsed<LinkColumns.ParsedLink>> rows, RowErrors errors,
                                         String bureauRegion) {
         List<LinkColumns.ParsedLink> parsed = rows.stream().map(ImportPipeline.Parsed::value).toList();
         String bureauPattern = regions.requireBureauPattern(bureauRegion);

@@ -67,7 +67,7 @@ class ImportGuardsTest {
 
     @Test
     void rejectedImportListsAtMost200ErrorsAndCountsRows() {
-        List<RowError> errors = new java.util.ArrayList<>();
+        RowErrors errors = new RowErrors();
         for (int row = 2; row < 1002; row++) {
             errors.add(RowError.of(row, "a", "bad", "错误"));
             errors.add(RowError.of(row, "b", "bad", "错误"));
