@@ -60,6 +60,34 @@ class ReportTest {
         Api.asCooperative(cooperative).get("/api/v1/reports/regions").then().statusCode(403);
     }
 
+    /** The national root's report is the whole country's, its provinces as children; nobody else's. */
+    @Test
+    void theNationalRootReportsTheCountryByProvince() {
+        Fixtures.standardRegions();
+        Fixtures.newHousehold(Fixtures.newJingningVillage(), Fixtures.uniqueCode("N"), 2);
+        JsonPath country = Api.asNationalBureau().queryParam("year", YEAR).get("/api/v1/reports/regions")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(country.getString("total.regionCode")).isEqualTo("000000");
+        assertThat(country.getString("total.level")).isEqualTo("NATIONAL");
+        assertThat(country.getList("children.level", String.class)).isNotEmpty().containsOnly("PROVINCE");
+        assertThat(country.getList("children.regionCode", String.class)).contains(Fixtures.GANSU);
+        assertThat(country.getLong("total.households"))
+                .isEqualTo(country.getList("children.households", Long.class).stream().mapToLong(Long::longValue).sum());
+        assertThat(country.getLong("total.salesFen"))
+                .isEqualTo(country.getList("children.salesFen", Long.class).stream().mapToLong(Long::longValue).sum());
+        // a province's row is that province's own report
+        JsonPath gansu = Api.asNationalBureau().queryParam("regionCode", Fixtures.GANSU).queryParam("year", YEAR)
+                .get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> gansuRow = country.getMap("children.find { it.regionCode == '" + Fixtures.GANSU + "' }");
+        assertThat(((Number) gansuRow.get("households")).longValue()).isPositive()
+                .isEqualTo(gansu.getLong("total.households"));
+        assertThat(((Number) gansuRow.get("householdIncomeFen")).longValue())
+                .isEqualTo(gansu.getLong("total.householdIncomeFen"));
+
+        Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", "000000").get("/api/v1/reports/regions")
+                .then().statusCode(403);
+    }
+
     /**
      * At-risk counts of a year with a line, by hand: a province's first line gives every household
      * figures for the year (per capita 0 without income, so at risk); other income above the line
