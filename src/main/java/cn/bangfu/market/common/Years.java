@@ -1,5 +1,7 @@
 package cn.bangfu.market.common;
 
+import java.time.LocalDate;
+
 /** The calendar years the service keeps figures for. */
 public final class Years {
 
@@ -16,5 +18,13 @@ public final class Years {
                     "必须在 " + FIRST + " 到 " + LAST + " 之间");
         }
         return year;
+    }
+
+    /** 400 naming {@code field} unless {@code day} (when given) lies in one of these years. */
+    public static void check(String field, LocalDate day) {
+        if (day != null && (day.getYear() < FIRST || day.getYear() > LAST)) {
+            throw ApiProblem.invalidField(field, "must lie between " + FIRST + "-01-01 and " + LAST + "-12-31",
+                    "必须在 " + FIRST + "-01-01 到 " + LAST + "-12-31 之间");
+        }
     }
 }

@@ -254,6 +254,8 @@ public class ExportService {
 
     public Export contributions(String bureauRegion, String regionCode, LocalDate from, LocalDate to,
                                 ExportFormat format, boolean english, ClientGone clientGone) {
+        Years.check("from", from); // the CSV's statement writes the days into its text
+        Years.check("to", to);
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.invalidField("to", "must not be before from", "不能早于 from");
         }

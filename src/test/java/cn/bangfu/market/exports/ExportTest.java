@@ -243,6 +243,13 @@ class ExportTest {
                 .get("/api/v1/exports/contributions").then().statusCode(400);
         Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", "629999")
                 .get("/api/v1/exports/contributions").then().statusCode(404);
+        // days PostgreSQL cannot read as written into the export's statement: refused before streaming
+        for (String[] day : new String[][] {{"to", "0000-01-01"}, {"from", "+10000-01-01"}, {"from", "1999-12-31"}}) {
+            Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam(day[0], day[1])
+                    .get("/api/v1/exports/contributions").then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo(day[0]));
+        }
         // without a region: the bureau's own
         Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("year", 2026).get("/api/v1/exports/household-income")
                 .then().statusCode(200).header("Content-Disposition", containsString("_620826_2026.csv"));
