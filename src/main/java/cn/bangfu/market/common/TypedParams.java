@@ -34,6 +34,9 @@ public class TypedParams implements ParamConverterProvider {
         } else if (rawType == Integer.class || rawType == int.class) {
             parse = Integer::valueOf;
             expected = Text.of("must be an integer", "必须是整数");
+        } else if (rawType == Boolean.class || rawType == boolean.class) {
+            parse = TypedParams::bool; // JAX-RS' own reads anything but "true" as false
+            expected = Text.of("must be true or false", "必须是 true 或 false");
         } else if (rawType == LocalDate.class) {
             parse = LocalDate::parse;
             expected = Text.of("must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期");
@@ -60,6 +63,16 @@ public class TypedParams implements ParamConverterProvider {
             }
         }
         return null;
+    }
+
+    private static Boolean bool(String raw) {
+        if ("true".equalsIgnoreCase(raw)) {
+            return Boolean.TRUE;
+        }
+        if ("false".equalsIgnoreCase(raw)) {
+            return Boolean.FALSE;
+        }
+        throw new IllegalArgumentException(raw);
     }
 
     /** @param lenient a query value: blank means absent and surrounding spaces are ignored */

@@ -91,6 +91,16 @@ class ProductRecognitionTest {
                 .post("/api/v1/products/" + product + "/recognition/revoke").then().statusCode(400);
     }
 
+    @Test
+    void recognizedIsTrueOrFalse() {
+        for (String value : List.of("yes", "1", "t")) {
+            Api.anonymous().queryParam("recognized", value).get("/api/v1/products").then().statusCode(400)
+                    .body("violations[0].field", org.hamcrest.Matchers.equalTo("recognized"));
+        }
+        Api.anonymous().queryParam("recognized", "TRUE").get("/api/v1/products").then().statusCode(200);
+        Api.anonymous().queryParam("recognized", "").get("/api/v1/products").then().statusCode(200);
+    }
+
     /** The ids of the catalogue's recognized=… products of 静宁县, every page. */
     private static List<Long> listed(boolean recognized) {
         List<Long> ids = new java.util.ArrayList<>();
