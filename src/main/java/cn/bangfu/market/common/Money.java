@@ -1,5 +1,7 @@
 package cn.bangfu.market.common;
 
+import java.math.BigInteger;
+
 /** Integer fen arithmetic shared by every money rule. No floating point anywhere. */
 public final class Money {
 
@@ -14,12 +16,21 @@ public final class Money {
         return Math.addExact(Math.multiplyExact(2, numerator), denominator) / Math.multiplyExact(2, denominator);
     }
 
-    /** Basis points of {@code part} in {@code whole}, rounded half up; 0 when whole is 0. Negative parts round symmetrically. */
+    /**
+     * Basis points of {@code part} in {@code whole}, rounded half up; 0 when whole is 0. Negative parts
+     * round symmetrically. Exact for every pair of longs (a part above 922 billion yuan overflowed
+     * {@code part × 10,000}: an agreement's progress answered 500); a ratio beyond a long's range,
+     * which no real figures reach, is the long's bound.
+     */
     public static long basisPoints(long part, long whole) {
         if (whole <= 0) {
             return 0;
         }
-        long magnitude = halfUp(Math.multiplyExact(Math.abs(part), 10_000L), whole);
-        return part < 0 ? -magnitude : magnitude;
+        BigInteger w = BigInteger.valueOf(whole);
+        // halfUp(|part| × 10,000 / whole) = (2 × |part| × 10,000 + whole) / (2 × whole)
+        BigInteger magnitude = BigInteger.valueOf(part).abs().multiply(BigInteger.valueOf(20_000)).add(w)
+                .divide(w.shiftLeft(1));
+        BigInteger signed = part < 0 ? magnitude.negate() : magnitude;
+        return signed.bitLength() < Long.SIZE ? signed.longValue() : part < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 }
