@@ -62,9 +62,9 @@ public final class Records {
 
         @Override
         public String canonical() {
-            return "DIVIDEND|" + amountFen + "|" + date + "|" + (note == null ? "" : "note:" + note)
-                    + (assetRef == null ? "" : "|assetRef:" + assetRef)
-                    + (assetName == null ? "" : "|assetName:" + assetName);
+            return "DIVIDEND|" + amountFen + "|" + date + "|" + (note == null ? "" : "note:" + Canonical.text(note))
+                    + (assetRef == null ? "" : "|assetRef:" + Canonical.text(assetRef))
+                    + (assetName == null ? "" : "|assetName:" + Canonical.text(assetName));
         }
     }
 
@@ -89,5 +89,14 @@ public final class Records {
      */
     interface Canonical {
         String canonical();
+
+        /**
+         * A free text inside a canonical form: its '|' and backslashes escaped, so that no text can pass for a
+         * separator and the next field (a note "x|assetRef:y" is not the note "x" with the asset "y").
+         * A text with neither reads as before, so keys remembered before still match their bodies.
+         */
+        static String text(String free) {
+            return free.replace("\\", "\\\\").replace("|", "\\|");
+        }
     }
 }
