@@ -288,6 +288,13 @@ class OrderResourceTest {
                 .body(Fixtures.orderBody(buyer, null, tianjinProduct, 1)).post("/api/v1/orders").then().statusCode(201);
         Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
                 .body(Fixtures.orderBody(buyer, 987654321L, apple, 1)).post("/api/v1/orders").then().statusCode(422);
+        // a token naming a buyer that is not registered (a token minted wrongly): 422, nothing taken; with an
+        // agreement the answer names the buyer, without one the order's reference to it is refused
+        Api.asBuyer(987654321L).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(987654321L, agreement, apple, 1)).post("/api/v1/orders")
+                .then().statusCode(422).body("violations[0].field", equalTo("buyerId"));
+        Api.asBuyer(987654321L).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+                .body(Fixtures.orderBody(987654321L, null, apple, 1)).post("/api/v1/orders").then().statusCode(422);
         assertThat(stockOf(apple)).isEqualTo(97);
     }
 }
