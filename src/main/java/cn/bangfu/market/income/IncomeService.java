@@ -6,7 +6,6 @@ import cn.bangfu.market.common.Text;
 import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
-import cn.bangfu.market.households.Household;
 import cn.bangfu.market.links.BenefitLink;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.trade.OrderEvents;
@@ -100,26 +99,27 @@ public class IncomeService {
         if (claim.replayed()) {
             return new Recorded(claim.replay(), false);
         }
-        Household household = requireHousehold(request.householdId());
+        long householdId = request.householdId();
         Product product = Product.findById(request.productId());
         if (product == null || product.cooperativeId != cooperativeId) {
             throw ApiProblem.unprocessable("productId", "product " + request.productId()
                     + " is not a product of cooperative " + cooperativeId,
                     "产品 " + request.productId() + " 不是经营主体 " + cooperativeId + " 的产品");
         }
-        BenefitLink link = singleActiveLink(cooperativeId, household.id, Mechanism.PROCUREMENT, request.date(),
+        ActiveLink active = singleActiveLink(cooperativeId, householdId, Mechanism.PROCUREMENT, request.date(),
                 " and l.productId = :product", Map.of("product", product.id));
+        BenefitLink link = active.link();
         long pricePaid = Math.max(request.unitPriceFen(), link.floorPriceFen);
         long amount = IncomeRules.procurement(request.quantity(), pricePaid);
         em.createNativeQuery("insert into procurement (id, cooperative_id, household_id, product_id, link_id, quantity, "
                         + "unit_price_fen, price_paid_fen, date) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
-                .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, household.id)
+                .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, householdId)
                 .setParameter(4, product.id).setParameter(5, link.id).setParameter(6, request.quantity())
                 .setParameter(7, request.unitPriceFen()).setParameter(8, pricePaid).setParameter(9, request.date())
                 .executeUpdate();
-        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), household.id, cooperativeId, link.id,
+        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), householdId, cooperativeId, link.id,
                 Mechanism.PROCUREMENT, amount, request.date(), SourceType.PROCUREMENT, id)),
-                Map.of(household.id, household.code));
+                Map.of(householdId, active.householdCode()));
     }
 
     @Transactional
@@ -130,17 +130,18 @@ public class IncomeService {
         if (claim.replayed()) {
             return new Recorded(claim.replay(), false);
         }
-        Household household = requireHousehold(request.householdId());
-        BenefitLink link = singleActiveLink(cooperativeId, household.id, Mechanism.WAGE, request.date(), "", Map.of());
+        long householdId = request.householdId();
+        ActiveLink active = singleActiveLink(cooperativeId, householdId, Mechanism.WAGE, request.date(), "", Map.of());
+        BenefitLink link = active.link();
         long amount = IncomeRules.wage(request.days(), link.dailyWageFen);
         em.createNativeQuery("insert into wage_record (id, cooperative_id, household_id, link_id, days, date) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, household.id)
+                .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, householdId)
                 .setParameter(4, link.id).setParameter(5, request.days()).setParameter(6, request.date())
                 .executeUpdate();
-        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), household.id, cooperativeId, link.id,
+        return record(claim.stamp(), List.of(Contribution.of(claim.stamp(), householdId, cooperativeId, link.id,
                 Mechanism.WAGE, amount, request.date(), SourceType.WAGE_RECORD, id)),
-                Map.of(household.id, household.code));
+                Map.of(householdId, active.householdCode()));
     }
 
     /** Splits a declared dividend by weight among the DIVIDEND links active on its date. */
@@ -252,12 +253,16 @@ public class IncomeService {
         return query.getResultList();
     }
 
-    private BenefitLink singleActiveLink(long cooperativeId, long householdId, Mechanism mechanism, LocalDate day,
-                                         String extra, Map<String, Object> extraParameters) {
+    /**
+     * The household's link of that mechanism with the cooperative, active on the day. A household that
+     * does not exist has none, and is answered alike: a cooperative cannot tell which ids exist.
+     */
+    private ActiveLink singleActiveLink(long cooperativeId, long householdId, Mechanism mechanism, LocalDate day,
+                                        String extra, Map<String, Object> extraParameters) {
         Map<String, Object> parameters = new HashMap<>(extraParameters);
         parameters.put("household", householdId);
         return activeLinks(cooperativeId, mechanism, day, " and l.householdId = :household" + extra, parameters)
-                .stream().findFirst().map(ActiveLink::link)
+                .stream().findFirst()
                 .orElseThrow(() -> ApiProblem.unprocessable("household " + householdId + " has no " + mechanism
                         + " link with cooperative " + cooperativeId + " active on " + day,
                         "农户 " + householdId + " 与经营主体 " + cooperativeId + " 之间没有在 " + day + " 有效的 "
@@ -313,14 +318,6 @@ public class IncomeService {
     /** Locks the cooperative's row: its recordings run one at a time, and a replay waits for the original. */
     private Cooperative lockCooperative(long cooperativeId) {
         return cooperatives.lock(cooperativeId);
-    }
-
-    private Household requireHousehold(long id) {
-        Household household = Household.findById(id);
-        if (household == null) {
-            throw ApiProblem.unprocessable("householdId", "household " + id + " does not exist", "农户 " + id + " 不存在");
-        }
-        return household;
     }
 
     private long nextId(String sequence) {

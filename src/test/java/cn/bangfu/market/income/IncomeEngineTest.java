@@ -187,8 +187,14 @@ class IncomeEngineTest {
                 .post(path).then().statusCode(400);
         Api.recording(cooperative).body(Map.of("householdId", h1, "days", 0, "date", "2026-05-01"))
                 .post(path).then().statusCode(400);
-        Api.recording(cooperative).body(Map.of("householdId", 987654321, "days", 1, "date", "2026-05-01"))
-                .post(path).then().statusCode(422);
+        // an unknown household and one of another region are answered alike: no id is confirmed to exist
+        String unknown = Api.recording(cooperative).body(Map.of("householdId", 987654321, "days", 1, "date", "2026-05-01"))
+                .post(path).then().statusCode(422).extract().path("detail");
+        long elsewhere = Fixtures.newHousehold(Fixtures.newVillage(Fixtures.newTownship(Fixtures.WUQING)),
+                Fixtures.uniqueCode("W"), 3);
+        String unlinked = Api.recording(cooperative).body(Map.of("householdId", elsewhere, "days", 1, "date", "2026-05-01"))
+                .post(path).then().statusCode(422).extract().path("detail");
+        assertThat(unlinked.replace(Long.toString(elsewhere), "ID")).isEqualTo(unknown.replace("987654321", "ID"));
     }
 
     @Test
