@@ -212,7 +212,7 @@ public class ExportService {
 
     /**
      * The early-warning list (income-rules.md §5) as {@code household_alerts} computes it, in the
-     * list's order: by village, then household code.
+     * list's order, by household code.
      */
     public Export alerts(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
                          ClientGone clientGone) {
@@ -220,7 +220,7 @@ public class ExportService {
         Region region = scope(bureauRegion, regionCode);
         incomeReports.requireLine(region, year);
         Query query = new Query(alertColumns(english),
-                "from household_alerts(?, ?) order by region_path collate \"C\", household_code collate \"C\"",
+                "from household_alerts(?, ?) order by " + IncomeReports.ALERT_ORDER,
                 List.of(region.path + "%", year));
         String name = "alerts_" + region.code + "_" + year;
         String chinese = "监测预警_" + region.name + "_" + region.code + "_" + year;

@@ -41,7 +41,7 @@ public class AlertResource {
                     + "nearLineBp / 10000), INCOME_DROP (per capita fell by more than dropBp / 10000 of the year "
                     + "before); members as of 31 December of each year. regionCode (default: the bureau's region) "
                     + "names a province or a region below it; 422 when its province has no line for the year.")
-    @APIResponse(responseCode = "200", description = "One page of households with a reason, by village, then household code")
+    @APIResponse(responseCode = "200", description = "One page of households with a reason, by household code")
     @APIResponse(responseCode = "422", description = "The region's province has no monitoring line for the year")
     public Page<AlertHousehold> alerts(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
                                        @Valid @BeanParam PageParams page) {

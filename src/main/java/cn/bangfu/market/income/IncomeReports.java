@@ -153,9 +153,14 @@ public class IncomeReports {
     }
 
     /**
+     * The order of the early-warning list and its export (api.md: "paged, by household code"), over
+     * {@code household_alerts}' columns; V30's index reads a region's page in it.
+     */
+    public static final String ALERT_ORDER = "household_code collate \"C\"";
+
+    /**
      * The early-warning list of a year (income-rules.md §5) for a province or a region below it,
-     * inside the bureau's region, by village, then household code. 422 when the province has no
-     * line for the year.
+     * inside the bureau's region, by household code. 422 when the province has no line for the year.
      */
     public Page<AlertHousehold> alerts(String bureauRegion, String regionCode, int year, PageRequest page) {
         Years.check(year);
@@ -166,7 +171,7 @@ public class IncomeReports {
                         select a.household_id, a.household_code, a.village_code, a.members, a.per_capita_fen,
                                a.previous_per_capita_fen, a.line_fen, a.reasons
                         from household_alerts(?1, ?2) a
-                        order by a.region_path collate "C", a.household_code collate "C" limit ?3 offset ?4""",
+                        order by a.""" + ALERT_ORDER + " limit ?3 offset ?4",
                         Tuple.class)
                 .setParameter(1, pattern).setParameter(2, year)
                 .setParameter(3, page.size()).setParameter(4, page.offset()).getResultList();

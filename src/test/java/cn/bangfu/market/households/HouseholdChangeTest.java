@@ -165,6 +165,32 @@ class HouseholdChangeTest {
     }
 
     @Test
+    void alertsAreListedByHouseholdCodeAcrossVillages() {
+        Api.asBureau(Fixtures.GANSU).body(Map.of("perCapitaFen", 600_000))
+                .put("/api/v1/monitoring-lines/620000/" + ALERT_YEAR).then().statusCode(200);
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        String one = Fixtures.newVillage(township);
+        String other = Fixtures.newVillage(township);
+        String first = one.compareTo(other) < 0 ? one : other; // first by village
+        String second = first.equals(one) ? other : one;
+        String prefix = Fixtures.uniqueCode("AC");
+        // codes in the opposite order of their villages
+        for (String[] household : new String[][] {{first, prefix + "Z"}, {second, prefix + "A"}, {first, prefix + "M"}}) {
+            otherIncome(Fixtures.newHousehold(household[0], household[1], 1), ALERT_YEAR, 100_000); // below the line
+        }
+        List<String> expected = List.of(prefix + "A", prefix + "M", prefix + "Z");
+        assertThat(Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", ALERT_YEAR)
+                .get("/api/v1/households/alerts").then().statusCode(200).extract().jsonPath()
+                .getList("items.householdCode", String.class)).containsExactlyElementsOf(expected);
+        assertThat(Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township).queryParam("year", ALERT_YEAR)
+                .queryParam("page", 1).queryParam("size", 2).get("/api/v1/households/alerts").then().statusCode(200)
+                .extract().jsonPath().getList("items.householdCode", String.class)).containsExactly(prefix + "Z");
+        String csv = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", township)
+                .queryParam("year", ALERT_YEAR).get("/api/v1/exports/alerts").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().skip(1).map(line -> line.substring(0, line.indexOf(',')))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void alertsMatchHandComputedReasons() {
         Api.asBureau(Fixtures.GANSU).body(Map.of("perCapitaFen", 600_000, "nearLineBp", 15_000, "dropBp", 3_000))
                 .put("/api/v1/monitoring-lines/620000/" + ALERT_YEAR).then().statusCode(200)
