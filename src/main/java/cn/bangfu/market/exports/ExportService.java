@@ -220,7 +220,7 @@ public class ExportService {
         Region region = scope(bureauRegion, regionCode);
         incomeReports.requireLine(region, year);
         Query query = new Query(alertColumns(english),
-                "from household_alerts(?, ?) order by " + IncomeReports.ALERT_ORDER,
+                "from household_alerts(?, ?) order by " + IncomeReports.alertOrder(region),
                 List.of(region.path + "%", year));
         String name = "alerts_" + region.code + "_" + year;
         String chinese = "监测预警_" + region.name + "_" + region.code + "_" + year;
