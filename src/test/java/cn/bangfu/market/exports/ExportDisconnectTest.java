@@ -146,12 +146,14 @@ class ExportDisconnectTest {
                     socket.getOutputStream().flush();
                 } // gone without reading a byte
             }
+            // at least one export waits for the region (others may wait for a pooled connection, which
+            // keeps them before their end handler as well)
             long waitUntil = System.currentTimeMillis() + 15_000;
-            while (waitingForTheRegion() < 3 && System.currentTimeMillis() < waitUntil) {
+            while (waitingForTheRegion() < 1 && System.currentTimeMillis() < waitUntil) {
                 Thread.sleep(50);
             }
-            assertThat(waitingForTheRegion()).as("exports waiting for the region").isGreaterThanOrEqualTo(3);
-            Thread.sleep(500); // meanwhile the service sees their connections close
+            assertThat(waitingForTheRegion()).as("exports waiting for the region").isPositive();
+            Thread.sleep(1000); // meanwhile the service sees their connections close
             lock.rollback();
         }
         // every slot comes back: four exports stream at once again
