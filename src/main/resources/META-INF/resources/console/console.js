@@ -339,7 +339,11 @@ async function agreementsPage(page) {
 
 const PAGES = { overview, households, alerts, import: importPage, export: exportPage, agreements: agreementsPage };
 
+/** The number of the latest route(): a render still loading when another starts is no longer shown. */
+let routed = 0;
+
 async function route() {
+  const current = ++routed;
   const signedIn = !!sessionStorage.getItem(TOKEN_KEY);
   document.getElementById('sign-in').hidden = signedIn;
   document.getElementById('nav').hidden = !signedIn;
@@ -347,6 +351,10 @@ async function route() {
   const page = document.getElementById('page');
   page.replaceChildren();
   if (!signedIn) return;
+  // each render draws into its own view: one that a later render replaced draws out of sight (it
+  // drew into the page itself, so that two overlapping renders, a sign-in's, showed everything twice)
+  const view = document.createElement('div');
+  page.append(view);
   document.getElementById('who-region').textContent = region();
   const [name, argument] = (location.hash.slice(1) || 'overview').split('/');
   document.querySelectorAll('nav a').forEach(a => {
@@ -355,13 +363,15 @@ async function route() {
   });
   page.setAttribute('aria-busy', 'true');
   try {
-    await (name === 'household' ? household(page, Number(argument)) : (PAGES[name] || overview)(page));
+    await (name === 'household' ? household(view, Number(argument)) : (PAGES[name] || overview)(view));
   } catch (e) {
-    page.append(problem(e));
+    view.append(problem(e));
   } finally {
-    page.removeAttribute('aria-busy');
-    page.dataset.page = name;
-    performance.mark('bangfu:' + name); // for src/bench/console.sh: the page drawn with its data
+    if (current === routed) {
+      page.removeAttribute('aria-busy');
+      page.dataset.page = name;
+      performance.mark('bangfu:' + name); // for src/bench/console.sh: the page drawn with its data
+    }
   }
 }
 

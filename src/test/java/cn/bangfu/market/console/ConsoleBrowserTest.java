@@ -90,6 +90,12 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("identity"))).selectByValue(Fixtures.JINGNING);
         browser.findElement(By.id("sign-in-button")).click();
         page("overview");
+        // drawn once: signing in routed twice (the hash's change and the call), and both drew into the page
+        sleep(1000);
+        assertThat((Number) ((JavascriptExecutor) browser).executeScript("const ids = [...document.querySelectorAll("
+                + "'#page [id]')].map(e => e.id); return ids.length - new Set(ids).size")).as("ids drawn twice")
+                .isEqualTo(0L);
+        assertThat(browser.findElements(By.id("card-households"))).hasSize(1);
         assertThat(text("card-households")).matches("(?s).*农户数.*\\d.*");
         assertThat(text("card-sales")).contains("销售额");
         // ECharts drew the chart (a canvas) with Chinese mechanism names
@@ -189,6 +195,15 @@ class ConsoleBrowserTest {
             return name.equals(page.getAttribute("data-page")) && page.getAttribute("aria-busy") == null;
         });
         assertThat(browser.findElements(By.cssSelector("#page .problem"))).as("a problem on " + name).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static WebElement waitFor(By by) {
