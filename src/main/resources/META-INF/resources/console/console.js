@@ -4,6 +4,7 @@
 const LANG = new URLSearchParams(location.search).get('lang')?.startsWith('en') ? 'en' : 'zh';
 const TEXT = {
   zh: {
+    partial: '显示前 {shown} 条，共 {total} 条；全部请在“导出”中下载。',
     skip: '跳到正文', title: '帮扶集市 · 工作台', year: '年度', signOut: '退出',
     'nav.overview': '总览', 'nav.households': '农户', 'nav.alerts': '风险预警', 'nav.import': '导入',
     'nav.export': '导出', 'nav.agreements': '协议',
@@ -33,6 +34,7 @@ const TEXT = {
     MONITORED_SUDDEN_HARDSHIP: '突发严重困难户', ORDINARY: '一般农户',
   },
   en: {
+    partial: 'Showing the first {shown} of {total}; the whole list is under Export.',
     skip: 'Skip to content', title: 'Bangfu market · console', year: 'Year', signOut: 'Sign out',
     'nav.overview': 'Overview', 'nav.households': 'Households', 'nav.alerts': 'Alerts', 'nav.import': 'Import',
     'nav.export': 'Export', 'nav.agreements': 'Agreements',
@@ -69,6 +71,10 @@ const t = (key, values = {}) => (TEXT[LANG][key] ?? key).replace(/\{(\w+)}/g, (_
 const MECHANISMS = ['SALES_SHARE', 'DIVIDEND', 'PROCUREMENT', 'WAGE', 'LAND_RENT'];
 const TOKEN_KEY = 'bangfu.console.token'; // sessionStorage: gone with the tab, never localStorage
 const REGION_KEY = 'bangfu.console.region';
+
+/** Under a list the API answered one page of: how many of how many are shown, and where the rest is. */
+const partial = list => list.total > list.items.length
+  ? el('p', { class: 'partial' }, t('partial', { shown: list.items.length, total: list.total })) : '';
 
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs = {}, ...children) {
@@ -202,7 +208,8 @@ async function households(page) {
       const list = await api(`/households?${scope}&q=${encodeURIComponent(q)}&size=200`);
       const items = list.items;
       results.append(table([t('code'), t('headName'), t('idNumber'), t('members'), t('category')],
-        items.map(h => [el('a', { href: '#household/' + h.id }, h.code), h.headName, h.idNumber, h.members, t(h.category)])));
+        items.map(h => [el('a', { href: '#household/' + h.id }, h.code), h.headName, h.idNumber, h.members, t(h.category)])),
+        partial(list));
     } catch (e) {
       results.append(problem(e));
     }
@@ -224,7 +231,7 @@ async function household(page, id) {
       [t('perCapita'), yuan(income.perCapitaFen)], [t('line'), yuan(income.lineFen)]], [1]),
     el('h3', {}, t('ledger')),
     table([t('date'), t('mechanism'), t('amount'), t('entity')],
-      ledger.items.map(c => [c.date, t(c.mechanism), yuan(c.amountFen), c.cooperativeId]), [2]),
+      ledger.items.map(c => [c.date, t(c.mechanism), yuan(c.amountFen), c.cooperativeId]), [2]), partial(ledger),
     el('h3', {}, t('history')),
     table([t('date'), t('members'), t('category')],
       changes.items.map(c => [c.effectiveFrom ?? '—', c.members ?? '—', c.category ? t(c.category) : '—'])));
@@ -237,7 +244,7 @@ async function alerts(page) {
     page.append(table([t('code'), t('village'), t('members'), t('perCapita'), t('previousPerCapita'), t('line'),
         t('reasons')], list.items.map(a => [el('a', { href: '#household/' + a.householdId }, a.householdCode),
         a.villageCode, a.members, yuan(a.perCapitaFen), yuan(a.previousPerCapitaFen), yuan(a.lineFen),
-        el('span', { class: 'risk' }, a.reasons.map(r => t(r)).join('、'))]), [2, 3, 4, 5]));
+        el('span', { class: 'risk' }, a.reasons.map(r => t(r)).join('、'))]), [2, 3, 4, 5]), partial(list));
   } catch (e) {
     // no line for the year in the region's province: nothing can be compared yet
     page.append(e.status === 422 ? el('p', { id: 'no-line' }, t('noLine')) : problem(e));
