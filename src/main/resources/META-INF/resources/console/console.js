@@ -418,6 +418,7 @@ function signedIn(token) {
 // ---- OpenID Connect: authorization code with PKCE (RFC 7636), a public client, no secret ----
 
 const PKCE_KEY = 'bangfu.console.pkce';
+const ID_TOKEN_KEY = 'bangfu.console.idToken'; // for the sign-out at the identity provider
 const base64Url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
   .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function base64UrlDecode(text) {
@@ -455,12 +456,25 @@ async function oidcReturn(config) {
     signInProblem('signIn.failed');
     return;
   }
-  signedIn((await response.json()).access_token);
+  const tokens = await response.json();
+  if (tokens.id_token) sessionStorage.setItem(ID_TOKEN_KEY, tokens.id_token);
+  signedIn(tokens.access_token);
 }
 
+/** The sign-in's settings (/console/config), once loaded. */
+let signInConfig = {};
+
+/** Forgets the token, and ends the identity provider's session too: the next person must sign in. */
 function signOut() {
+  const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(REGION_KEY);
+  sessionStorage.removeItem(ID_TOKEN_KEY);
+  if (idToken && signInConfig.logoutEndpoint) {
+    location.assign(signInConfig.logoutEndpoint + '?' + new URLSearchParams({ id_token_hint: idToken,
+      client_id: signInConfig.clientId, post_logout_redirect_uri: redirectUri() }));
+    return;
+  }
   route();
 }
 
@@ -476,6 +490,7 @@ async function start() {
   window.addEventListener('hashchange', route);
   route();
   const config = await (await fetch('config')).json();
+  signInConfig = config;
   document.getElementById('sign-in-form').hidden = !config.devTokens;
   document.getElementById('oidc-sign-in').hidden = config.devTokens || !config.authorizationEndpoint;
   document.getElementById('oidc-button').addEventListener('click', () => oidcSignIn(config));

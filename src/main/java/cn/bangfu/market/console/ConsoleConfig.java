@@ -26,4 +26,12 @@ public interface ConsoleConfig {
     /** Relative to the issuer (BANGFU_CONSOLE_TOKEN_PATH). */
     @WithDefault("/protocol/openid-connect/token")
     String tokenPath();
+
+    /**
+     * Relative to the issuer (BANGFU_CONSOLE_LOGOUT_PATH): signing out of the console ends the
+     * identity provider's session too, or on a shared office PC the next person would be signed in
+     * as the last one without a password.
+     */
+    @WithDefault("/protocol/openid-connect/logout")
+    String logoutPath();
 }

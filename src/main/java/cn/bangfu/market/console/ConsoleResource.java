@@ -20,7 +20,8 @@ public class ConsoleResource {
 
     /** The sign-in the console offers: development tokens, or the identity provider's endpoints. */
     @RegisterForReflection
-    public record SignIn(boolean devTokens, String clientId, String authorizationEndpoint, String tokenEndpoint) {
+    public record SignIn(boolean devTokens, String clientId, String authorizationEndpoint, String tokenEndpoint,
+                         String logoutEndpoint) {
     }
 
     @Inject
@@ -37,6 +38,6 @@ public class ConsoleResource {
         // dev and test builds have /dev/token (devtoken.DevTokenResource); a production build never does
         boolean devTokens = LaunchMode.current().isDevOrTest();
         return new SignIn(devTokens, config.clientId(), issuer == null ? null : issuer + config.authorizationPath(),
-                issuer == null ? null : issuer + config.tokenPath());
+                issuer == null ? null : issuer + config.tokenPath(), issuer == null ? null : issuer + config.logoutPath());
     }
 }

@@ -268,6 +268,15 @@ class KeycloakIT {
             JavascriptExecutor js = browser;
             assertThat(((Number) js.executeScript("return localStorage.length")).intValue()).isZero();
             Browser.screenshot(browser, "sign-in-oidc");
+
+            // signing out ends the realm's session: signing in again asks for the password
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(serviceUrl + "/console/")
+                    && d.findElement(By.id("oidc-button")).isDisplayed());
+            assertThat(((Number) js.executeScript("return sessionStorage.length")).intValue()).isZero();
+            browser.findElement(By.id("oidc-button")).click();
+            wait.until(d -> !d.findElements(By.id("username")).isEmpty());
+            assertThat(browser.getCurrentUrl()).startsWith(keycloakUrl + "/realms/bangfu/");
         } finally {
             browser.quit();
         }
