@@ -100,12 +100,20 @@ class ApiError extends Error {
   }
 }
 
-/** A call to the public API with the signed-in token; problems become ApiErrors. */
+/**
+ * A call to the public API with the signed-in token; problems become ApiErrors. A token refused
+ * (401: the realm's access tokens last minutes) is renewed once with the refresh token, and the
+ * call made again; only then is the user signed out.
+ */
 async function api(path, options = {}) {
-  const headers = { 'Accept-Language': LANG === 'en' ? 'en' : 'zh-CN', ...(options.headers || {}) };
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const response = await fetch('/api/v1' + path, { ...options, headers });
+  const call = () => {
+    const headers = { 'Accept-Language': LANG === 'en' ? 'en' : 'zh-CN', ...(options.headers || {}) };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) headers.Authorization = 'Bearer ' + token;
+    return fetch('/api/v1' + path, { ...options, headers });
+  };
+  let response = await call();
+  if (response.status === 401 && await renewed()) response = await call();
   if (response.status === 401) {
     signOut();
     throw new ApiError(401);
@@ -419,6 +427,35 @@ function signedIn(token) {
 
 const PKCE_KEY = 'bangfu.console.pkce';
 const ID_TOKEN_KEY = 'bangfu.console.idToken'; // for the sign-out at the identity provider
+const REFRESH_KEY = 'bangfu.console.refreshToken';
+
+/** The sign-in's settings (/console/config). */
+const signInConfig = fetch('config').then(response => response.json());
+
+/** Keeps what the identity provider answered: the access token, and the refresh and ID tokens if given. */
+function keepTokens(tokens) {
+  sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
+  if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
+  if (tokens.id_token) sessionStorage.setItem(ID_TOKEN_KEY, tokens.id_token);
+}
+
+let renewing = null;
+/** A new access token from the refresh token, one request for every call refused at once; false without. */
+function renewed() {
+  renewing ??= (async () => {
+    const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+    const config = await signInConfig;
+    if (!refreshToken || !config.tokenEndpoint) return false;
+    const response = await fetch(config.tokenEndpoint, { method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken,
+        client_id: config.clientId }) });
+    if (!response.ok) return false;
+    keepTokens(await response.json());
+    return true;
+  })().catch(() => false).finally(() => { renewing = null; });
+  return renewing;
+}
 const base64Url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
   .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 function base64UrlDecode(text) {
@@ -457,22 +494,18 @@ async function oidcReturn(config) {
     return;
   }
   const tokens = await response.json();
-  if (tokens.id_token) sessionStorage.setItem(ID_TOKEN_KEY, tokens.id_token);
+  keepTokens(tokens);
   signedIn(tokens.access_token);
 }
 
-/** The sign-in's settings (/console/config), once loaded. */
-let signInConfig = {};
-
-/** Forgets the token, and ends the identity provider's session too: the next person must sign in. */
-function signOut() {
+/** Forgets the tokens, and ends the identity provider's session too: the next person must sign in. */
+async function signOut() {
   const idToken = sessionStorage.getItem(ID_TOKEN_KEY);
-  sessionStorage.removeItem(TOKEN_KEY);
-  sessionStorage.removeItem(REGION_KEY);
-  sessionStorage.removeItem(ID_TOKEN_KEY);
-  if (idToken && signInConfig.logoutEndpoint) {
-    location.assign(signInConfig.logoutEndpoint + '?' + new URLSearchParams({ id_token_hint: idToken,
-      client_id: signInConfig.clientId, post_logout_redirect_uri: redirectUri() }));
+  [TOKEN_KEY, REGION_KEY, ID_TOKEN_KEY, REFRESH_KEY].forEach(key => sessionStorage.removeItem(key));
+  const config = await signInConfig;
+  if (idToken && config.logoutEndpoint) {
+    location.assign(config.logoutEndpoint + '?' + new URLSearchParams({ id_token_hint: idToken,
+      client_id: config.clientId, post_logout_redirect_uri: redirectUri() }));
     return;
   }
   route();
@@ -489,8 +522,7 @@ async function start() {
   document.getElementById('sign-out').addEventListener('click', signOut);
   window.addEventListener('hashchange', route);
   route();
-  const config = await (await fetch('config')).json();
-  signInConfig = config;
+  const config = await signInConfig;
   document.getElementById('sign-in-form').hidden = !config.devTokens;
   document.getElementById('oidc-sign-in').hidden = config.devTokens || !config.authorizationEndpoint;
   document.getElementById('oidc-button').addEventListener('click', () => oidcSignIn(config));

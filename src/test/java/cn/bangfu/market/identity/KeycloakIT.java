@@ -269,6 +269,16 @@ class KeycloakIT {
             assertThat(((Number) js.executeScript("return localStorage.length")).intValue()).isZero();
             Browser.screenshot(browser, "sign-in-oidc");
 
+            // a refused access token (the realm's last 5 minutes) is renewed with the refresh token: the
+            // next page is drawn, the user still signed in
+            js.executeScript("sessionStorage.setItem('bangfu.console.token', 'expired'); location.hash = '#alerts'");
+            wait.until(d -> "alerts".equals(d.findElement(By.id("page")).getAttribute("data-page"))
+                    && d.findElement(By.id("page")).getAttribute("aria-busy") == null);
+            assertThat(browser.findElements(By.cssSelector("#page .problem"))).isEmpty();
+            assertThat(browser.findElement(By.id("who-region")).getText()).isEqualTo(Fixtures.JINGNING);
+            assertThat((String) js.executeScript("return sessionStorage.getItem('bangfu.console.token')"))
+                    .isNotEqualTo("expired").contains(".");
+
             // signing out ends the realm's session: signing in again asks for the password
             browser.findElement(By.id("sign-out")).click();
             wait.until(d -> d.getCurrentUrl().startsWith(serviceUrl + "/console/")
