@@ -409,18 +409,19 @@ function signInProblem(key) {
   box.hidden = false;
 }
 
-/** Keeps a bureau token for this tab and opens the overview; any other token is refused. */
+/** Keeps a bureau token for this tab and opens the overview (true); any other token is refused (false). */
 function signedIn(token) {
   const claims = JSON.parse(new TextDecoder().decode(base64UrlDecode(token.split('.')[1])));
   const groups = claims.groups || claims.realm_access?.roles || [];
   if (!groups.includes('bureau') || !claims.region_code) {
     signInProblem('signIn.notBureau');
-    return;
+    return false;
   }
   sessionStorage.setItem(TOKEN_KEY, token);
   sessionStorage.setItem(REGION_KEY, claims.region_code);
   location.hash = '#overview';
   route();
+  return true;
 }
 
 // ---- OpenID Connect: authorization code with PKCE (RFC 7636), a public client, no secret ----
@@ -432,7 +433,7 @@ const REFRESH_KEY = 'bangfu.console.refreshToken';
 /** The sign-in's settings (/console/config). */
 const signInConfig = fetch('config').then(response => response.json());
 
-/** Keeps what the identity provider answered: the access token, and the refresh and ID tokens if given. */
+/** Keeps what the identity provider answered for a user signedIn() accepted: access, refresh and ID tokens. */
 function keepTokens(tokens) {
   sessionStorage.setItem(TOKEN_KEY, tokens.access_token);
   if (tokens.refresh_token) sessionStorage.setItem(REFRESH_KEY, tokens.refresh_token);
@@ -494,8 +495,7 @@ async function oidcReturn(config) {
     return;
   }
   const tokens = await response.json();
-  keepTokens(tokens);
-  signedIn(tokens.access_token);
+  if (signedIn(tokens.access_token)) keepTokens(tokens); // a token refused is kept nowhere
 }
 
 /** Forgets the tokens, and ends the identity provider's session too: the next person must sign in. */

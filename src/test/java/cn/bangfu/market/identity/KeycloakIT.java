@@ -287,6 +287,16 @@ class KeycloakIT {
             browser.findElement(By.id("oidc-button")).click();
             wait.until(d -> !d.findElements(By.id("username")).isEmpty());
             assertThat(browser.getCurrentUrl()).startsWith(keycloakUrl + "/realms/bangfu/");
+
+            // a user of another role is refused, and none of its tokens is kept
+            String[] cooperative = newUser("cooperative", Map.of("cooperative_id", "1"));
+            browser.findElement(By.id("username")).sendKeys(cooperative[0]);
+            browser.findElement(By.id("password")).sendKeys(cooperative[1]);
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(serviceUrl + "/console/")
+                    && d.findElement(By.id("sign-in-problem")).isDisplayed());
+            assertThat(((Number) js.executeScript("return sessionStorage.length")).intValue()).isZero();
+            assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
         } finally {
             browser.quit();
         }
