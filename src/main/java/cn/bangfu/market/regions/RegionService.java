@@ -149,8 +149,8 @@ public class RegionService {
             return false;
         }
         Optional<String> inner = path(descendant);
-        if (Roles.NATIONAL_ROOT.equals(ancestor)) {
-            return inner.isPresent();
+        if (Roles.NATIONAL_ROOT.equals(ancestor)) { // it contains itself and every region
+            return Roles.NATIONAL_ROOT.equals(descendant) || inner.isPresent();
         }
         Optional<String> outer = path(ancestor);
         return inner.isPresent() && outer.isPresent() && inner.get().startsWith(outer.get());

@@ -102,17 +102,9 @@ public class ReportService {
     public RegionReport regions(String bureauRegion, String regionCode, int year) {
         Years.check(year);
         String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
-        Place region;
-        if (Roles.NATIONAL_ROOT.equals(code)) { // the whole country, its provinces as children
-            if (!Roles.NATIONAL_ROOT.equals(bureauRegion)) {
-                throw ApiProblem.forbidden("this lies outside your region", "此项不在你的管辖区域内");
-            }
-            region = Place.NATIONAL;
-        } else {
-            Region found = regions.require(code);
-            regions.requireGoverned(bureauRegion, found.code);
-            region = Place.of(found);
-        }
+        // the national root: the whole country, its provinces as children
+        Place region = Roles.NATIONAL_ROOT.equals(code) ? Place.NATIONAL : Place.of(regions.require(code));
+        regions.requireGoverned(bureauRegion, region.code());
         // the child's code is the next component of the path: '/620000/620800/620826/<child>/…'
         int childComponent = (int) region.path().chars().filter(c -> c == '/').count() + 1;
         int previousYear = year - 1;
@@ -184,7 +176,6 @@ public class ReportService {
         return new RegionReport(year, total, children, total.growthBp(), total.previous());
     }
 
-    /** A region's figures of the year, with those of the year before as {@code previous}; each picked by child. */
     /** What a region report is of: a region, or the whole country (the national root, 000000). */
     private record Place(String code, String name, String level, String path) {
 
@@ -196,6 +187,7 @@ public class ReportService {
         }
     }
 
+    /** A region's figures of the year, with those of the year before as {@code previous}; each picked by child. */
     private static RegionFigures withPrevious(Place region, int year,
                                               Map<Integer, Map<String, HouseholdCounts>> householdsByYear,
                                               Map<Integer, Map<String, Long>> salesByYear,

@@ -262,7 +262,8 @@ public class OrderService {
         }
         Buyer buyer = Buyer.findById(buyerId);
         if (buyer == null) { // the token names a buyer that is not registered
-            throw unknownBuyer(buyerId);
+            throw ApiProblem.unprocessable("buyerId", "buyer " + buyerId + " is not registered",
+                    "购买方 " + buyerId + " 未登记");
         }
         if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
             throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
@@ -270,11 +271,6 @@ public class OrderService {
                     "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域 " + agreement.buyerRegionCode + " 内");
         }
         return agreement;
-    }
-
-    private static ApiProblem unknownBuyer(long buyerId) {
-        return ApiProblem.unprocessable("buyerId", "buyer " + buyerId + " is not registered",
-                "购买方 " + buyerId + " 未登记");
     }
 
     /**
