@@ -227,7 +227,7 @@ public class ProblemMappers {
             case "23503" -> respond(request, 422, "Unprocessable Content",
                     Text.of("the request references a record that does not exist or is still referenced",
                             "请求引用的记录不存在，或该记录仍被引用"), List.of());
-            case "23514", "23502", "22001", "22003" -> respond(request, 422, "Unprocessable Content",
+            case "23514", "23502", "22001", "22003", "22008" -> respond(request, 422, "Unprocessable Content",
                     Text.of("the request breaks a data rule: value out of range or missing",
                             "请求不符合数据规则：值超出范围或缺失"), List.of());
             // NUL in a text, or a character the database encoding cannot hold

@@ -86,6 +86,8 @@ public class IncomeReports {
     /** The ledger, filtered, inside the bureau's region; oldest first. */
     public Page<ContributionView> contributions(String bureauRegion, Long householdId, Long cooperativeId,
                                                 String regionCode, LocalDate from, LocalDate to, PageRequest page) {
+        Years.check("from", from); // PostgreSQL refuses a day such as -10000-01-01 (out of range)
+        Years.check("to", to);
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
         if (pattern == null) {
             return new Page<>(List.of(), page.page(), page.size(), 0);

@@ -5,6 +5,7 @@ import cn.bangfu.market.support.Fixtures;
 import cn.bangfu.market.support.HostileFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -270,7 +273,8 @@ class HostileInputTest {
             case "page" -> values.addAll(List.of("abc", "-1", "1.5", "99999999999", "2147483647"));
             case "size" -> values.addAll(List.of("abc", "0", "-5", "201", "1e2"));
             case "year" -> values.addAll(List.of("abc", "1999", "2101", "99999999999", "20.26"));
-            case "from", "to" -> values.addAll(List.of("2026-02-30", "yesterday", "2026-13-01", "26-1-1"));
+            case "from", "to" -> values.addAll(List.of("2026-02-30", "yesterday", "2026-13-01", "26-1-1",
+                    "-10000-01-01", "%2B10000000-01-01"));
             case "status", "category", "kind", "certification", "mechanism", "sort", "format" ->
                     values.addAll(List.of("NOPE", "1", "%27%3B"));
             case "lang" -> values.addAll(List.of("fr", "klingon"));
@@ -297,6 +301,22 @@ class HostileInputTest {
         for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
             for (String value : hostileValues(property.getValue())) {
                 bodies.add("{\"" + property.getKey() + "\":" + value + "}");
+            }
+        }
+        // each date and integer of the schema's example spoiled, the rest left valid: the bad value
+        // is then the only thing to refuse, past every check that an otherwise empty body fails first
+        JsonNode example = schema.path("examples").path(0);
+        if (example.isObject()) {
+            for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
+                for (String value : beyondEveryRange(property.getValue())) {
+                    ObjectNode spoiled = ((ObjectNode) example).deepCopy();
+                    try {
+                        spoiled.set(property.getKey(), json.readTree(value));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    bodies.add(spoiled.toString());
+                }
             }
         }
         // every field spoiled at once
@@ -330,6 +350,17 @@ class HostileInputTest {
             }
         }
         return values;
+    }
+
+    /** Well-formed values outside any range the service keeps: days PostgreSQL cannot store, a number no long holds. */
+    private static List<String> beyondEveryRange(JsonNode schema) {
+        if ("date".equals(schema.path("format").asText())) {
+            return List.of("\"+999999999-12-31\"", "\"+10000000-01-01\"", "\"-10000-01-01\"", "\"0000-01-01\"");
+        }
+        if ("integer".equals(schema.path("type").asText())) {
+            return List.of("99999999999999999999");
+        }
+        return List.of();
     }
 
     private static JsonNode resolve(JsonNode openApi, JsonNode schema) {
