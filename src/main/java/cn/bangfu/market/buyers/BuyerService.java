@@ -33,14 +33,7 @@ public class BuyerService {
     public BuyerView register(BuyerRequest request) {
         List<Violation> violations = new ArrayList<>();
         boolean budgetUnit = request.kind() == BuyerKind.BUDGET_UNIT;
-        if (budgetUnit && request.annualFoodBudgetFen() == null) {
-            violations.add(Violation.of("annualFoodBudgetFen", "is required for a BUDGET_UNIT",
-                    "BUDGET_UNIT 必须填写"));
-        }
-        if (budgetUnit && request.reserveBp() == null) {
-            violations.add(Violation.of("reserveBp", "is required for a BUDGET_UNIT (at least 1000, i.e. 10%)",
-                    "BUDGET_UNIT 必须填写（至少 1000，即 10%）"));
-        }
+        // a BUDGET_UNIT's defaults are optional (the contract's "?"): a year's filing may give them instead
         if (!budgetUnit && request.annualFoodBudgetFen() != null) {
             violations.add(Violation.of("annualFoodBudgetFen", "applies to a BUDGET_UNIT only", "仅适用于 BUDGET_UNIT"));
         }
@@ -156,8 +149,17 @@ public class BuyerService {
                 from buyer b left join buyer_reserve r on r.buyer_id = b.id and r.year = ?2
                 where b.id = ?1""", Tuple.class)
                 .setParameter(1, id).setParameter(2, year).getSingleResult();
-        long budget = reserve.get("budget_fen", Long.class);
-        int reserveBp = reserve.get("reserve_bp", Integer.class);
+        Long budgetOnFile = reserve.get("budget_fen", Long.class);
+        Integer reserveBpOnFile = reserve.get("reserve_bp", Integer.class);
+        if (budgetOnFile == null || reserveBpOnFile == null) {
+            String missing = budgetOnFile == null ? "foodBudgetFen" : "reserveBp";
+            throw ApiProblem.unprocessable("year", "buyer " + id + " has no " + missing + " for " + year
+                    + ": file the year's reserve (PUT /api/v1/buyers/" + id + "/reserves/" + year + ")",
+                    "购买方 " + id + " 没有 " + year + " 年的 " + missing + "：请先填报该年度预留份额（PUT /api/v1/buyers/"
+                    + id + "/reserves/" + year + "）");
+        }
+        long budget = budgetOnFile;
+        int reserveBp = reserveBpOnFile;
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         Tuple spent = (Tuple) em.createNativeQuery("""

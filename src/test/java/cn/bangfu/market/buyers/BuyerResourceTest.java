@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class BuyerResourceTest {
@@ -51,11 +52,27 @@ class BuyerResourceTest {
         low.put("reserveBp", 999);
         Api.asNationalBureau().body(low).post("/api/v1/buyers").then().statusCode(400)
                 .body("violations[0].field", equalTo("reserveBp"));
-        Map<String, Object> missing = budgetUnit();
-        missing.remove("reserveBp");
-        missing.remove("annualFoodBudgetFen");
-        Api.asNationalBureau().body(missing).post("/api/v1/buyers").then().statusCode(400)
-                .body("violations.field", containsInAnyOrder("annualFoodBudgetFen", "reserveBp"));
+        // the defaults are optional (annualFoodBudgetFen?, reserveBp?): without them the reserve report
+        // needs the year's filing
+        Map<String, Object> withoutDefaults = budgetUnit();
+        withoutDefaults.remove("reserveBp");
+        withoutDefaults.remove("annualFoodBudgetFen");
+        long unit = Api.asNationalBureau().body(withoutDefaults).post("/api/v1/buyers").then().statusCode(201)
+                .body("annualFoodBudgetFen", nullValue()).body("reserveBp", nullValue())
+                .extract().jsonPath().getLong("id");
+        Api.asNationalBureau().queryParam("year", 2026).get("/api/v1/buyers/" + unit + "/reserve").then()
+                .statusCode(422).contentType("application/problem+json").body("violations[0].field", equalTo("year"));
+        Api.asBuyer(unit).body(Map.of("foodBudgetFen", 10_000, "reserveBp", 2000))
+                .put("/api/v1/buyers/" + unit + "/reserves/2026").then().statusCode(200);
+        reserve(unit, 2026).body("filed", equalTo(true)).body("reservedFen", equalTo(2_000));
+        Api.asNationalBureau().queryParam("year", 2025).get("/api/v1/buyers/" + unit + "/reserve").then()
+                .statusCode(422);
+        Map<String, Object> shareOnly = budgetUnit();
+        shareOnly.remove("annualFoodBudgetFen");
+        long shareOnlyUnit = Api.asNationalBureau().body(shareOnly).post("/api/v1/buyers").then().statusCode(201)
+                .body("reserveBp", equalTo(3000)).extract().jsonPath().getLong("id");
+        Api.asNationalBureau().queryParam("year", 2026).get("/api/v1/buyers/" + shareOnlyUnit + "/reserve").then()
+                .statusCode(422).body("detail", containsString("foodBudgetFen"));
         Map<String, Object> foreign = new HashMap<>(Map.of("name", "企业", "kind", "ENTERPRISE",
                 "regionCode", Fixtures.WUQING, "reserveBp", 2000));
         Api.asNationalBureau().body(foreign).post("/api/v1/buyers").then().statusCode(400)
