@@ -33,7 +33,7 @@ public @interface BusinessDate {
     class Validator implements ConstraintValidator<BusinessDate, LocalDate> {
         @Override
         public boolean isValid(LocalDate value, ConstraintValidatorContext context) {
-            return value == null || (value.getYear() >= Years.FIRST && value.getYear() <= Years.LAST);
+            return value == null || Years.holds(value);
         }
     }
 }

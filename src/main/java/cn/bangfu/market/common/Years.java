@@ -20,9 +20,14 @@ public final class Years {
         return year;
     }
 
+    /** Whether {@code day} lies in one of these years. */
+    public static boolean holds(LocalDate day) {
+        return day.getYear() >= FIRST && day.getYear() <= LAST;
+    }
+
     /** 400 naming {@code field} unless {@code day} (when given) lies in one of these years. */
     public static void check(String field, LocalDate day) {
-        if (day != null && (day.getYear() < FIRST || day.getYear() > LAST)) {
+        if (day != null && !holds(day)) {
             throw ApiProblem.invalidField(field, "must lie between " + FIRST + "-01-01 and " + LAST + "-12-31",
                     "必须在 " + FIRST + "-01-01 到 " + LAST + "-12-31 之间");
         }

@@ -1,5 +1,6 @@
 package cn.bangfu.market.households;
 
+import cn.bangfu.market.common.Years;
 import cn.bangfu.market.imports.Column;
 import cn.bangfu.market.imports.ImportRow;
 import cn.bangfu.market.imports.RowError;
@@ -41,6 +42,11 @@ public final class HouseholdColumns {
             effectiveFrom = row.date("effectiveFrom");
         } catch (DateTimeParseException e) {
             errors.add(RowError.of(row.row(), "effectiveFrom", "must be a date YYYY-MM-DD", "必须是 YYYY-MM-DD 格式的日期"));
+            return null;
+        }
+        if (effectiveFrom != null && !Years.holds(effectiveFrom)) {
+            errors.add(RowError.of(row.row(), "effectiveFrom", "must be in the years " + Years.FIRST + " to "
+                    + Years.LAST, "必须在 " + Years.FIRST + " 年至 " + Years.LAST + " 年之间"));
             return null;
         }
         HouseholdRequest request = toRequest(row, errors);

@@ -100,7 +100,8 @@ public class HouseholdResource {
     @Operation(operationId = "recordHouseholdChange",
             summary = "Record a dated change of members, category or both (有进有出)",
             description = "Members and category on a day are those of the latest change effective on or before it; "
-                    + "a year's figures take them as of 31 December. effectiveFrom may not lie after today (422).")
+                    + "a year's figures take them as of 31 December. A change dated ahead moves the household's "
+                    + "current members and category on its day.")
     @APIResponse(responseCode = "201", description = "The change; `Location` is its URL",
             headers = @Header(name = "Location", description = "The URL of the change",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")),

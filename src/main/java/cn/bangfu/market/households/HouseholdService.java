@@ -148,8 +148,10 @@ public class HouseholdService {
     }
 
     /**
-     * Records a dated change of members, category or both (有进有出). A change takes effect on a day
-     * that has come: the household's current members and category (shown by GET) follow it at once.
+     * Records a dated change of members, category or both (有进有出). A change effective by today
+     * moves the household's current members and category (shown by GET) at once; one dated ahead
+     * moves them on its day ({@link #followChangesTakingEffect}), and a year's figures as of
+     * 31 December at once.
      */
     @Transactional
     public HouseholdHistory.ChangeView recordChange(long id, HouseholdHistory.ChangeRequest request,
@@ -159,11 +161,6 @@ public class HouseholdService {
             throw new ApiProblem(400, "Constraint Violation", give, List.of(new Violation("members", give)));
         }
         LocalDate today = clock.today();
-        if (request.effectiveFrom().isAfter(today)) {
-            throw ApiProblem.unprocessable("effectiveFrom", "must not lie after today (" + today
-                    + "): a change is recorded once it has taken effect",
-                    "不能晚于今天（" + today + "）：变更生效后才能记录");
-        }
         Household household = requireReadable(id, bureauRegion);
         em.lock(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
         HouseholdChange change = HouseholdChange.of(household.id, request.effectiveFrom(), request.members(),
@@ -176,7 +173,8 @@ public class HouseholdService {
 
     /**
      * The household rows that got dated changes say so (household_on then reads their history),
-     * and keep today's members and category, for lists and filters.
+     * and keep today's members and category, for lists and filters, and the day of their next
+     * change still to come.
      */
     private void follow(List<Long> householdIds, LocalDate today) {
         for (List<Long> chunk : RegionService.chunks(householdIds)) {
@@ -185,10 +183,36 @@ public class HouseholdService {
             em.createNativeQuery("""
                     update household h set members = (select s.members from household_on(h, ?1) s),
                                            category = (select s.category from household_on(h, ?1) s),
+                                           next_change_on = (select min(c.effective_from) from household_change c
+                                                             where c.household_id = h.id and c.effective_from > ?1),
                                            version = h.version + 1, updated_at = now()
                     where h.id in (?2)""")
                     .setParameter(1, today).setParameter(2, chunk).executeUpdate();
         }
+    }
+
+    /** Key of the advisory lock that lets one instance at a time follow the changes taking effect. */
+    static final long CHANGES_TAKING_EFFECT_LOCK = 0x6268_6368_616e_6765L;
+
+    /**
+     * Households with a change recorded ahead whose day has come follow it (today's members and
+     * category): at most {@code max} of them, in id order, in one transaction. The number followed;
+     * 0 while another instance is at it.
+     */
+    @Transactional
+    public int followChangesTakingEffect(int max) {
+        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, CHANGES_TAKING_EFFECT_LOCK).getSingleResult();
+        if (!mine) {
+            return 0;
+        }
+        LocalDate today = clock.today();
+        @SuppressWarnings("unchecked")
+        List<Long> due = em.createNativeQuery("""
+                        select id from household where next_change_on <= ?1 order by id limit ?2 for update""", Long.class)
+                .setParameter(1, today).setParameter(2, max).getResultList();
+        follow(due, today);
+        return due.size();
     }
 
     public HouseholdHistory history(long id, String bureauRegion) {
@@ -350,10 +374,6 @@ public class HouseholdService {
                 continue;
             }
             LocalDate effectiveFrom = p.value().effectiveFrom() != null ? p.value().effectiveFrom() : roster.today;
-            if (effectiveFrom.isAfter(roster.today)) {
-                errors.add(RowError.of(row, "effectiveFrom", "must not lie after today (" + roster.today + ")",
-                        "不能晚于今天（" + roster.today + "）"));
-            }
             if (errors.size() > before) {
                 continue;
             }

@@ -91,7 +91,7 @@ public final class LinkRules {
     }
 
     private static void checkYear(List<Violation> violations, String field, LocalDate day) {
-        if (day != null && (day.getYear() < Years.FIRST || day.getYear() > Years.LAST)) {
+        if (day != null && !Years.holds(day)) {
             violations.add(Violation.of(field, "must be in the years " + Years.FIRST + " to " + Years.LAST,
                     "必须在 " + Years.FIRST + " 年至 " + Years.LAST + " 年之间"));
         }

@@ -78,6 +78,29 @@ class ImportTest {
     }
 
     @Test
+    void aRosterRowMayDateItsChangeAheadWithinTheYearsKept() {
+        String code = Fixtures.uniqueCode("U");
+        String idNumber = Fixtures.randomIdNumber();
+        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
+                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
+                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        int nextYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
+                        + ",3,脱贫户,,2101-01-01\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(422)
+                .body("errors[0].field", equalTo("effectiveFrom"));
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
+                        + ",3,脱贫户,," + nextYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(201);
+        // recorded for its day: today's members stay until then
+        Api.asNationalBureau().get("/api/v1/households/" + household).then().statusCode(200).body("members", equalTo(4));
+        assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then().statusCode(200)
+                .extract().jsonPath().getList("items.effectiveFrom", String.class))
+                .containsExactly(null, nextYear + "-03-01");
+    }
+
+    @Test
     void aRosterRowForAnExistingCodeCorrectsAndChangesItAllOrNothing() {
         String code = Fixtures.uniqueCode("U");
         String idNumber = Fixtures.randomIdNumber();
