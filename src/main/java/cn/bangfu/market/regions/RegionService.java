@@ -59,15 +59,18 @@ public class RegionService {
             parentCode = null;
         }
 
+        // a bureau may register the region it governs itself (a region is inside itself), as well as
+        // any region below one it governs
+        boolean itsOwnRegion = request.code().equals(bureauRegion);
         Region parent = null;
         if (request.level() == RegionLevel.PROVINCE) {
             if (parentCode != null) {
                 throw ApiProblem.invalidField("parentCode", "a PROVINCE has no parent (or the national root 000000)",
                         "PROVINCE 没有上级区域（或为全国根节点 000000）");
             }
-            if (!Roles.NATIONAL_ROOT.equals(bureauRegion)) {
-                throw ApiProblem.forbidden("only the national bureau (000000) may create provinces",
-                        "只有全国帮扶部门（000000）可以创建省");
+            if (!Roles.NATIONAL_ROOT.equals(bureauRegion) && !itsOwnRegion) {
+                throw ApiProblem.forbidden("only the national bureau (000000) or the province's own bureau may "
+                        + "create a province", "只有全国帮扶部门（000000）或该省帮扶部门可以创建省");
             }
         } else {
             if (parentCode == null) {
@@ -84,7 +87,9 @@ public class RegionService {
                         + " cannot sit under " + parent.level + " " + parent.code,
                         request.level() + " " + request.code() + " 不能隶属于 " + parent.level + " " + parent.code);
             }
-            requireGoverned(bureauRegion, parent.code);
+            if (!itsOwnRegion) {
+                requireGoverned(bureauRegion, parent.code);
+            }
         }
         if (Region.findById(request.code()) != null) {
             throw ApiProblem.conflict("region " + request.code() + " already exists", "区域 " + request.code() + " 已存在");

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class RegionResourceTest {
@@ -108,6 +109,21 @@ class RegionResourceTest {
         // reading needs a token: only the catalogue, health and OpenAPI are public
         Api.anonymous().get("/api/v1/regions/" + code).then().statusCode(401);
         Api.anonymous().get("/api/v1/regions").then().statusCode(401);
+    }
+
+    /** A region is inside itself: its bureau may register it, and nothing beside it. */
+    @Test
+    void aBureauRegistersItsOwnRegion() {
+        Api.asBureau("540000").body(Map.of("code", "540000", "name", "西藏自治区", "level", "PROVINCE"))
+                .post("/api/v1/regions").then().statusCode(201).body("parentCode", nullValue());
+        Api.asBureau("540100").body(Map.of("code", "540100", "name", "拉萨市", "level", "CITY", "parentCode", "540000"))
+                .post("/api/v1/regions").then().statusCode(201).body("parentCode", equalTo("540000"));
+        Api.asBureau("540100").body(Map.of("code", "540200", "name", "日喀则市", "level", "CITY", "parentCode", "540000"))
+                .post("/api/v1/regions").then().statusCode(403);
+        Api.asBureau("540100").body(Map.of("code", "540000", "name", "西藏自治区", "level", "PROVINCE"))
+                .post("/api/v1/regions").then().statusCode(403);
+        Api.asBureau("540000").body(Map.of("code", "540000", "name", "西藏自治区", "level", "PROVINCE"))
+                .post("/api/v1/regions").then().statusCode(409);
     }
 
     /**
