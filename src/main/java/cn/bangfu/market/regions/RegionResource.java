@@ -47,7 +47,8 @@ public class RegionResource {
     @POST
     @RolesAllowed(Roles.BUREAU)
     @Operation(operationId = "createRegion",
-            summary = "Register a region (bureau, inside its region or the region itself; a province by the national root 000000 or its own bureau)")
+            summary = "Register a region (bureau, inside its region or the region itself; a province by the "
+                    + "national root 000000 or its own bureau)")
     @APIResponse(responseCode = "201",
             description = "The new region; `Location` is its URL",
             headers = @Header(name = "Location", description = "The URL of the new region",
