@@ -352,8 +352,9 @@ public class HouseholdService {
                 errors.add(RowError.of(row, "villageCode", "region " + village.code + " is a " + village.level
                         + ", not a VILLAGE", "区域 " + village.code + " 的级别是 " + village.level + "，不是 VILLAGE"));
             } else if (bureauPattern == null || !RegionService.pathMatches(village, bureauPattern)) {
-                errors.add(RowError.of(row, "villageCode", "village " + village.code + " lies outside your region",
-                        "村 " + village.code + " 不在你的管辖区域内"));
+                // the row and field say which village; the answer names no region outside the caller's
+                errors.add(RowError.of(row, "villageCode", "the village lies outside your region",
+                        "该村不在你的管辖区域内"));
             }
             Integer first = codeFirstRow.putIfAbsent(request.code(), row);
             if (first != null) {
@@ -361,9 +362,8 @@ public class HouseholdService {
                         "户编码 " + request.code() + " 与第 " + first + " 行重复"));
             }
             if (takenElsewhere.contains(request.code())) {
-                errors.add(RowError.of(row, "code", "code " + request.code()
-                        + " belongs to a household outside your region",
-                        "户编码 " + request.code() + " 属于你的管辖区域以外的农户"));
+                errors.add(RowError.of(row, "code", "the code belongs to a household outside your region",
+                        "该户编码属于你的管辖区域以外的农户"));
                 continue;
             }
             Household household = existing.get(request.code());

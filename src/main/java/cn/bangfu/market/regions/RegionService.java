@@ -262,8 +262,8 @@ public class RegionService {
         if (contains(code, bureauRegion)) {
             return subtreePattern(bureauRegion);
         }
-        throw ApiProblem.forbidden("region " + code + " lies outside your region " + bureauRegion,
-                "区域 " + code + " 不在你的管辖区域 " + bureauRegion + " 内");
+        // named by neither code: the one asked for may be that of a village the caller may not see
+        throw ApiProblem.forbidden("the region asked for lies outside your region", "所查询的区域不在你的管辖区域内");
     }
 
     /**

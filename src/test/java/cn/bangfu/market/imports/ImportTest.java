@@ -20,6 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ImportTest {
@@ -152,7 +153,8 @@ class ImportTest {
         Api.asBureau(Fixtures.WUQING).contentType(CSV).body((header + code + ",张三," + idNumber + ","
                         + wuqingVillage + ",2,脱贫户,,\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/households/import").then().statusCode(422)
-                .body("errors[0].message", containsString("outside your region"));
+                .body("errors[0].message", containsString("outside your region"))
+                .body(not(containsString(code))); // a household of another region is never named
     }
 
     @Test
@@ -224,6 +226,7 @@ class ImportTest {
                 .post("/api/v1/households/import").then().statusCode(422).extract().jsonPath();
         assertThat(problem.getList("errors.row", Integer.class)).containsExactly(2, 3);
         assertThat(problem.getString("errors[0].message")).contains("outside your region");
+        assertThat(problem.prettify()).doesNotContain(village); // another region's village is never named
         assertThat(problem.getString("errors[1].message")).contains("not a VILLAGE");
 
         // the console asks in Chinese: the same rows and fields, every message in Chinese
