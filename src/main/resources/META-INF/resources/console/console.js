@@ -126,6 +126,15 @@ async function api(path, options = {}) {
   return options.raw ? response : response.json();
 }
 
+/** Every item of a list, in pages of 200 fetched together (a region's entities, a year's agreements). */
+async function everyItem(path) {
+  const page = n => api(`${path}${path.includes('?') ? '&' : '?'}size=200&page=${n}`);
+  const first = await page(0);
+  const more = Math.max(0, Math.ceil(first.total / 200) - 1);
+  const rest = await Promise.all(Array.from({ length: more }, (_, i) => page(i + 1)));
+  return first.items.concat(...rest.map(p => p.items));
+}
+
 function table(headers, rows, numeric = []) {
   if (rows.length === 0) return el('p', {}, t('none'));
   return el('div', { class: 'table-wrap' }, el('table', {},
@@ -147,8 +156,8 @@ function problem(error) {
 async function overview(page) {
   // the figures first (region report and alert count, a few hundred ms at 100,000 households);
   // the entities' assessment, which sums the year's ledger rows, fills its sections when it comes
-  const later = Promise.all([api(`/reports/cooperatives?regionCode=${region()}&year=${year()}`),
-    api(`/reports/agreements?year=${year()}`)]);
+  const later = Promise.all([everyItem(`/reports/cooperatives?regionCode=${region()}&year=${year()}`),
+    everyItem(`/reports/agreements?year=${year()}`)]);
   later.catch(() => {}); // awaited below; no unhandled rejection while the figures load
   const alertCount = api(`/households/alerts?regionCode=${region()}&year=${year()}&size=1`).then(a => a.total,
     e => { if (e.status === 422 || e.status === 400) return t('noLine'); throw e; });
@@ -344,7 +353,7 @@ async function exportPage(page) {
 }
 
 async function agreementsPage(page) {
-  const list = await api(`/reports/agreements?year=${year()}`);
+  const list = await everyItem(`/reports/agreements?year=${year()}`);
   page.append(el('h2', {}, t('agreementsTitle')),
     table([t('agreement'), t('buyerRegion'), t('sellerRegion'), t('target'), t('realized'), t('recognized'),
         t('orders'), t('progress')], list.map(a => [a.title, a.buyerRegionName, a.sellerRegionName, yuan(a.targetFen),

@@ -12,6 +12,7 @@ import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeReports;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionScope;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -165,8 +166,7 @@ public class ExportService {
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
                                   boolean english, ClientGone clientGone) {
         Years.check(year);
-        Region region = scope(bureauRegion, regionCode);
-        String pattern = region.path + "%"; // scope() made sure it lies inside the bureau's region
+        RegionScope region = regions.requireScope(bureauRegion, regionCode); // the whole country for 000000
         String from = """
                 from (select h.code, h.id_number, h.head_name, h.village_code, v.name as village_name, hs.members,
                              hs.category, coalesce(s.sales_share, 0) as sales_share, coalesce(s.dividend, 0) as dividend,
@@ -191,9 +191,9 @@ public class ExportService {
                 cross join lateral (select per_capita(a.annual, r.members) as per_capita) pc
                 order by r.code""";
         Query query = new Query(householdIncomeColumns(english), from,
-                List.of(LocalDate.of(year, 12, 31), year, year, year, pattern));
-        String name = "household-income_" + region.code + "_" + year;
-        String chinese = "农户收入台账_" + region.name + "_" + region.code + "_" + year;
+                List.of(LocalDate.of(year, 12, 31), year, year, year, region.pattern()));
+        String name = "household-income_" + region.code() + "_" + year;
+        String chinese = "农户收入台账_" + region.name() + "_" + region.code() + "_" + year;
         return export(chinese, name, format, english ? "household income" : "农户收入台账", english, query, clientGone);
     }
 
@@ -217,7 +217,7 @@ public class ExportService {
     public Export alerts(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
                          ClientGone clientGone) {
         Years.check(year);
-        Region region = scope(bureauRegion, regionCode);
+        Region region = regions.requireWithinProvince(bureauRegion, regionCode); // one province's line
         incomeReports.requireLine(region, year);
         Query query = new Query(alertColumns(english),
                 "from household_alerts(?, ?) order by " + IncomeReports.alertOrder(region),
@@ -259,8 +259,7 @@ public class ExportService {
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.invalidField("to", "must not be before from", "不能早于 from");
         }
-        Region region = scope(bureauRegion, regionCode);
-        String pattern = region.path + "%"; // scope() made sure it lies inside the bureau's region
+        RegionScope region = regions.requireScope(bureauRegion, regionCode); // the whole country for 000000
         LocalDate first = from == null ? LocalDate.of(Years.FIRST, 1, 1) : from;
         LocalDate last = to == null ? LocalDate.of(Years.LAST, 12, 31) : to;
         Query query = new Query(contributionColumns(english), """
@@ -269,10 +268,10 @@ public class ExportService {
                 join region v on v.code = h.village_code
                 join cooperative co on co.id = c.cooperative_id
                 where v.path like ? and c.date between ? and ?
-                order by c.date, c.id""", List.of(pattern, first, last));
+                order by c.date, c.id""", List.of(region.pattern(), first, last));
         String range = (from == null ? "start" : from.toString()) + "_" + (to == null ? "end" : to.toString());
-        String name = "contributions_" + region.code + "_" + range;
-        String chinese = "收益明细_" + region.name + "_" + region.code + "_" + range;
+        String name = "contributions_" + region.code() + "_" + range;
+        String chinese = "收益明细_" + region.name() + "_" + region.code() + "_" + range;
         return export(chinese, name, format, english ? "contributions" : "收益明细", english, query, clientGone);
     }
 
@@ -316,14 +315,14 @@ public class ExportService {
     public Export cooperatives(String bureauRegion, String regionCode, int year, ExportFormat format, boolean english,
                                ClientGone clientGone) {
         Years.check(year);
-        Region region = scope(bureauRegion, regionCode);
+        RegionScope region = regions.requireScope(bureauRegion, regionCode); // the whole country for 000000
         Query query = new Query(cooperativeColumns(english), """
                 from cooperative_assessment(?, null, ?) a
                 join region r on r.code = a.region_code
                 order by a.cooperative_id""",
-                List.of(region.path + "%", year));
-        String name = "cooperatives_" + region.code + "_" + year;
-        String chinese = "经营主体联农带农成效_" + region.name + "_" + region.code + "_" + year;
+                List.of(region.pattern(), year));
+        String name = "cooperatives_" + region.code() + "_" + year;
+        String chinese = "经营主体联农带农成效_" + region.name() + "_" + region.code() + "_" + year;
         return export(chinese, name, format, english ? "cooperatives" : "联农带农成效", english, query, clientGone);
     }
 
@@ -353,11 +352,6 @@ public class ExportService {
         String name = "products_" + cooperative.id;
         String chinese = "产品清单_" + cooperative.name + "_" + cooperative.id;
         return export(chinese, name, format, english ? "products" : "产品清单", english, query, clientGone);
-    }
-
-    /** The region to export: the one asked for (inside the bureau's region) or the bureau's own. */
-    private Region scope(String bureauRegion, String regionCode) {
-        return regions.requireWithinProvince(bureauRegion, regionCode);
     }
 
     private Export export(String fileName, String asciiFileName, ExportFormat format, String sheetName,

@@ -267,6 +267,17 @@ public class RegionService {
     }
 
     /**
+     * The region a report or export is asked for ({@code regionCode}, else the bureau's own), or
+     * the whole country for the national root: inside the bureau's region (403), existing (404).
+     */
+    public RegionScope requireScope(String bureauRegion, String regionCode) {
+        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        RegionScope scope = Roles.NATIONAL_ROOT.equals(code) ? RegionScope.NATIONAL : RegionScope.of(require(code));
+        requireGoverned(bureauRegion, scope.code());
+        return scope;
+    }
+
+    /**
      * The region a per-province figure is asked for ({@code regionCode}, else the bureau's own):
      * a province or a region below it (400 for the national root, whose provinces have different
      * monitoring lines), inside the bureau's region (403), existing (404).

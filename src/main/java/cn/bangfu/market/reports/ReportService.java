@@ -2,9 +2,9 @@ package cn.bangfu.market.reports;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Money;
-import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.regions.Region;
+import cn.bangfu.market.regions.RegionScope;
 import cn.bangfu.market.regions.RegionService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -101,10 +101,8 @@ public class ReportService {
      */
     public RegionReport regions(String bureauRegion, String regionCode, int year) {
         Years.check(year);
-        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
         // the national root: the whole country, its provinces as children
-        Place region = Roles.NATIONAL_ROOT.equals(code) ? Place.NATIONAL : Place.of(regions.require(code));
-        regions.requireGoverned(bureauRegion, region.code());
+        RegionScope region = regions.requireScope(bureauRegion, regionCode);
         // the child's code is the next component of the path: '/620000/620800/620826/<child>/…'
         int childComponent = (int) region.path().chars().filter(c -> c == '/').count() + 1;
         int previousYear = year - 1;
@@ -143,7 +141,7 @@ public class ReportService {
                 group by 1, 2""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("year", year)
                 .setParameter("previousYear", previousYear)
-                .setParameter("pattern", region.path() + "%").getResultList();
+                .setParameter("pattern", region.pattern()).getResultList();
         List<Tuple> sales = em.createNativeQuery("""
                 select split_part(cr.path, '/', :component) as child, extract(year from m.business_date)::integer as year,
                        coalesce(sum(m.signed_fen), 0)::bigint as sales_fen
@@ -153,7 +151,7 @@ public class ReportService {
                 where m.business_date between :first and :last and cr.path like :pattern
                 group by 1, 2""", Tuple.class)
                 .setParameter("component", childComponent).setParameter("first", first).setParameter("last", last)
-                .setParameter("pattern", region.path() + "%").getResultList();
+                .setParameter("pattern", region.pattern()).getResultList();
         Map<Integer, Map<String, HouseholdCounts>> householdsByYear = Map.of(year, new HashMap<>(),
                 previousYear, new HashMap<>());
         households.forEach(r -> householdsByYear.get(r.get("year", Integer.class))
@@ -162,10 +160,10 @@ public class ReportService {
         sales.forEach(r -> salesByYear.get(r.get("year", Integer.class))
                 .put(r.get("child", String.class), r.get("sales_fen", Long.class)));
         List<RegionFigures> children = new ArrayList<>();
-        List<Region> childRegions = region == Place.NATIONAL ? Region.list("parentCode is null order by code")
+        List<Region> childRegions = region == RegionScope.NATIONAL ? Region.list("parentCode is null order by code")
                 : Region.list("parentCode = ?1 order by code", region.code());
         for (Region child : childRegions) {
-            children.add(withPrevious(Place.of(child), year, householdsByYear, salesByYear,
+            children.add(withPrevious(RegionScope.of(child), year, householdsByYear, salesByYear,
                     counts -> counts.getOrDefault(child.code, HouseholdCounts.NONE),
                     amounts -> amounts.getOrDefault(child.code, 0L)));
         }
@@ -176,19 +174,8 @@ public class ReportService {
         return new RegionReport(year, total, children, total.growthBp(), total.previous());
     }
 
-    /** What a region report is of: a region, or the whole country (the national root, 000000). */
-    private record Place(String code, String name, String level, String path) {
-
-        /** Its path is the prefix of every region's; its children are the provinces. */
-        static final Place NATIONAL = new Place(Roles.NATIONAL_ROOT, "全国", "NATIONAL", "/");
-
-        static Place of(Region region) {
-            return new Place(region.code, region.name, region.level.name(), region.path);
-        }
-    }
-
     /** A region's figures of the year, with those of the year before as {@code previous}; each picked by child. */
-    private static RegionFigures withPrevious(Place region, int year,
+    private static RegionFigures withPrevious(RegionScope region, int year,
                                               Map<Integer, Map<String, HouseholdCounts>> householdsByYear,
                                               Map<Integer, Map<String, Long>> salesByYear,
                                               Function<Map<String, HouseholdCounts>, HouseholdCounts> counts,
@@ -265,7 +252,8 @@ public class ReportService {
         }
     }
 
-    private static RegionFigures figures(Place region, HouseholdCounts c, long salesFen, RegionFigures previous) {
+    private static RegionFigures figures(RegionScope region, HouseholdCounts c, long salesFen,
+                                         RegionFigures previous) {
         return new RegionFigures(region.code(), region.name(), region.level(), c.households(), c.linked(),
                 c.hasLine() ? c.atRisk() : null, salesFen, c.contributions(), c.other(),
                 c.contributions() + c.other(),

@@ -255,6 +255,32 @@ class ExportTest {
                 .then().statusCode(200).header("Content-Disposition", containsString("_620826_2026.csv"));
     }
 
+    /**
+     * The national root (000000) contains every region: its bureau's ledgers are the whole
+     * country's, each household at its own province's line. The early-warning list is one
+     * province's (its line's parameters), so the root names one.
+     */
+    @Test
+    void theNationalBureauExportsTheWholeCountry() {
+        String ledger = Api.asNationalBureau().accept("*/*").queryParam("year", 2026)
+                .get("/api/v1/exports/household-income").then().statusCode(200)
+                .header("Content-Disposition", containsString("_000000_2026.csv")).extract().asString();
+        String jingning = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("year", 2026)
+                .queryParam("regionCode", village).get("/api/v1/exports/household-income").then().statusCode(200)
+                .extract().asString();
+        // this test's village's rows, as the county's bureau gets them, are among the country's
+        List<String> villageRows = jingning.lines().skip(1).toList();
+        assertThat(villageRows).hasSize(5);
+        assertThat(ledger.lines().toList()).containsAll(villageRows);
+        String contributions = Api.asNationalBureau().accept("*/*").get("/api/v1/exports/contributions")
+                .then().statusCode(200).extract().asString();
+        assertThat(contributions).contains(prefix + "-0").contains(prefix + "-4");
+        assertThat(Api.asNationalBureau().accept("*/*").queryParam("year", 2026).get("/api/v1/exports/cooperatives")
+                .then().statusCode(200).extract().asString()).contains("苹果专业合作社");
+        Api.asNationalBureau().accept("*/*").queryParam("year", 2026).get("/api/v1/exports/alerts")
+                .then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("regionCode"));
+    }
+
     /** XML text with its character references (fastexcel writes every non-ASCII character as one) resolved. */
     private static String characters(String xml) {
         return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(xml)

@@ -67,10 +67,19 @@ class CooperativeReportTest {
                 .containsEntry("returnedBp", 2501); // halfUp(5,001 × 10,000 / 20,000) = halfUp(2500.5)
         assertThat(contributionsFen(cooperative)).isEqualTo(5_001L);
 
-        List<Map<String, Object>> region = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", village)
+        // a list like every other (api.md "Lists"): the paging envelope
+        JsonPath region = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", village)
                 .queryParam("year", YEAR).get("/api/v1/reports/cooperatives").then().statusCode(200).extract()
-                .jsonPath().getList("");
-        assertThat(region).containsExactly(own);
+                .jsonPath();
+        assertThat(region.<Map<String, Object>>getList("items")).containsExactly(own);
+        assertThat(region.getInt("page")).isZero();
+        assertThat(region.getInt("size")).isEqualTo(20);
+        assertThat(region.getLong("total")).isEqualTo(1);
+        assertThat(Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", village).queryParam("year", YEAR)
+                .queryParam("page", 1).get("/api/v1/reports/cooperatives").then().statusCode(200).extract()
+                .jsonPath().getList("items")).isEmpty();
+        Api.asBureau(Fixtures.JINGNING).queryParam("size", 201).get("/api/v1/reports/cooperatives").then()
+                .statusCode(400);
         Map<String, Object> lastYear = Api.asBureau(Fixtures.JINGNING).queryParam("year", YEAR - 1)
                 .get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(200).extract().jsonPath()
                 .getMap("");

@@ -136,17 +136,18 @@ class ReportTest {
         long order = Fixtures.placeOrder(buyer, agreement, apple, 30); // 99,990
         Fixtures.deliver(order, cooperative, buyer);
 
-        JsonPath report = Api.asBureau(Fixtures.TIANJIN).queryParam("year", year).get("/api/v1/reports/agreements")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(report.getList("agreementId", Long.class)).contains(agreement);
-        Map<String, Object> row = report.getList("findAll { it.agreementId == " + agreement + " }", Map.class).get(0);
+        JsonPath report = Api.asBureau(Fixtures.TIANJIN).queryParam("year", year).queryParam("size", 200)
+                .get("/api/v1/reports/agreements").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("items.agreementId", Long.class)).contains(agreement);
+        Map<String, Object> row = report.getList("items.findAll { it.agreementId == " + agreement + " }", Map.class).get(0);
         assertThat(row).containsEntry("realizedFen", 99_990).containsEntry("realizedBp", 1000)
                 .containsEntry("orders", 1).containsEntry("sellerRegionName", "静宁县")
                 .containsEntry("buyerRegionName", "天津市");
         // a bureau on neither side does not see it
         String elsewhere = Fixtures.newTownship(Fixtures.WUQING);
-        Api.asBureau(elsewhere).queryParam("year", year).get("/api/v1/reports/agreements").then().statusCode(200)
-                .extract().jsonPath().getList("agreementId", Long.class).forEach(id -> assertThat(id).isNotEqualTo(agreement));
+        assertThat(Api.asBureau(elsewhere).queryParam("year", year).queryParam("size", 200)
+                .get("/api/v1/reports/agreements").then().statusCode(200).extract().jsonPath()
+                .getList("items.agreementId", Long.class)).doesNotContain(agreement);
     }
 
     /**
@@ -214,23 +215,24 @@ class ReportTest {
         Fixtures.deliver(Fixtures.placeOrder(canteen, last, apple, 5), cooperative, canteen);             // 10,000
         Fixtures.deliver(Fixtures.placeOrder(canteen, current, apple, 4, recognised, 4), cooperative, canteen); // 12,000
 
-        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("year", 2041).get("/api/v1/reports/agreements")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(report.getList("year", Integer.class)).containsOnly(2041);
-        Map<String, Object> row = report.getMap("find { it.agreementId == " + current + " }");
+        JsonPath report = Api.asBureau(Fixtures.JINGNING).queryParam("year", 2041).queryParam("size", 200)
+                .get("/api/v1/reports/agreements").then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("items.year", Integer.class)).containsOnly(2041);
+        Map<String, Object> row = report.getMap("items.find { it.agreementId == " + current + " }");
         assertThat(row).containsEntry("realizedFen", 12_000).containsEntry("recognizedFen", 4_000)
                 .containsEntry("realizedBp", 2000).containsEntry("growthBp", 2000);
-        assertThat(report.getMap("find { it.agreementId == " + current + " }.previous"))
+        assertThat(report.getMap("items.find { it.agreementId == " + current + " }.previous"))
                 .isEqualTo(Map.of("year", 2040, "agreements", 1, "targetFen", 50_000, "realizedFen", 10_000,
                         "realizedBp", 2000, "orders", 1, "recognizedFen", 0));
-        assertThat(report.getMap("find { it.agreementId == " + alone + " }")).containsEntry("growthBp", null);
-        assertThat(report.getMap("find { it.agreementId == " + alone + " }.previous"))
+        assertThat(report.getMap("items.find { it.agreementId == " + alone + " }")).containsEntry("growthBp", null);
+        assertThat(report.getMap("items.find { it.agreementId == " + alone + " }.previous"))
                 .containsEntry("agreements", 0).containsEntry("realizedFen", 0);
         // every year at once: both of the pair's agreements, each with its own previous year
-        JsonPath all = Api.asBureau(buyers).get("/api/v1/reports/agreements").then().statusCode(200).extract().jsonPath();
-        assertThat(all.getList("agreementId", Long.class)).containsExactly(last, current);
-        assertThat(all.getMap("find { it.agreementId == " + last + " }")).containsEntry("growthBp", null);
-        assertThat(all.getMap("find { it.agreementId == " + current + " }")).containsEntry("growthBp", 2000);
+        JsonPath all = Api.asBureau(buyers).queryParam("size", 200).get("/api/v1/reports/agreements").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(all.getList("items.agreementId", Long.class)).containsExactly(last, current);
+        assertThat(all.getMap("items.find { it.agreementId == " + last + " }")).containsEntry("growthBp", null);
+        assertThat(all.getMap("items.find { it.agreementId == " + current + " }")).containsEntry("growthBp", 2000);
     }
 
     private static long newAgreement(String buyerRegion, String sellerRegion, int year, long targetFen) {
