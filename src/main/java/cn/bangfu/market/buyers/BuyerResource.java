@@ -49,7 +49,8 @@ public class BuyerResource {
     @POST
     @RolesAllowed(Roles.BUREAU)
     @Operation(operationId = "registerBuyer",
-            summary = "Register a buyer (any bureau); a BUDGET_UNIT may carry its food budget and reserved share as defaults")
+            summary = "Register a buyer (any bureau); a BUDGET_UNIT may carry its food budget and reserved share "
+                    + "as defaults")
     @APIResponse(responseCode = "201",
             description = "The new buyer; `Location` is its URL",
             headers = @Header(name = "Location", description = "The URL of the new buyer",

@@ -209,7 +209,8 @@ public class HouseholdService {
         LocalDate today = clock.today();
         @SuppressWarnings("unchecked")
         List<Long> due = em.createNativeQuery("""
-                        select id from household where next_change_on <= ?1 order by id limit ?2 for update""", Long.class)
+                        select id from household where next_change_on <= ?1
+                        order by id limit ?2 for update""", Long.class)
                 .setParameter(1, today).setParameter(2, max).getResultList();
         follow(due, today);
         return due.size();

@@ -271,7 +271,7 @@ public class RegionService {
      * the whole country for the national root: inside the bureau's region (403), existing (404).
      */
     public RegionScope requireScope(String bureauRegion, String regionCode) {
-        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        String code = askedFor(bureauRegion, regionCode);
         RegionScope scope = Roles.NATIONAL_ROOT.equals(code) ? RegionScope.NATIONAL : RegionScope.of(require(code));
         requireGoverned(bureauRegion, scope.code());
         return scope;
@@ -283,13 +283,18 @@ public class RegionService {
      * monitoring lines), inside the bureau's region (403), existing (404).
      */
     public Region requireWithinProvince(String bureauRegion, String regionCode) {
-        String code = regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
+        String code = askedFor(bureauRegion, regionCode);
         if (Roles.NATIONAL_ROOT.equals(code)) {
             throw ApiProblem.invalidField("regionCode", "name a province or a region below it", "请指定一个省或其下级区域");
         }
         Region region = require(code);
         requireGoverned(bureauRegion, region.code);
         return region;
+    }
+
+    /** The region code a request names ({@code regionCode}), else the bureau's own. */
+    private static String askedFor(String bureauRegion, String regionCode) {
+        return regionCode == null || regionCode.isBlank() ? bureauRegion : regionCode.trim();
     }
 
     /** Regions by code, for validating many references at once (imports). */
