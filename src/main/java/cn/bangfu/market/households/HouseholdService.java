@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Households (农户), registered one by one or imported from bureau rosters. */
 @ApplicationScoped
@@ -95,7 +96,8 @@ public class HouseholdService {
     @Transactional
     public HouseholdView correct(long id, HouseholdPatch patch, String bureauRegion, String recordedBy) {
         Household household = requireReadable(id, bureauRegion);
-        em.lock(household, LockModeType.PESSIMISTIC_WRITE);
+        // read again under the lock: the row may have moved on since (a change taking effect, V32)
+        em.refresh(household, LockModeType.PESSIMISTIC_WRITE);
         if (patch.villageCode() != null) {
             requireVillage(patch.villageCode().trim(), bureauRegion);
         }
@@ -162,7 +164,7 @@ public class HouseholdService {
         }
         LocalDate today = clock.today();
         Household household = requireReadable(id, bureauRegion);
-        em.lock(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
+        em.refresh(household, LockModeType.PESSIMISTIC_WRITE); // changes of one household one at a time
         HouseholdChange change = HouseholdChange.of(household.id, request.effectiveFrom(), request.members(),
                 request.category(), request.reason().strip(), recordedBy, BusinessClock.now());
         em.persist(change);
@@ -197,7 +199,8 @@ public class HouseholdService {
     /**
      * Households with a change recorded ahead whose day has come follow it (today's members and
      * category): at most {@code max} of them, in id order, in one transaction. The number followed;
-     * 0 while another instance is at it.
+     * 0 while another instance is at it. A household a request holds locked (a correction, an
+     * import) is passed over, never waited for, and followed on a later run.
      */
     @Transactional
     public int followChangesTakingEffect(int max) {
@@ -210,7 +213,7 @@ public class HouseholdService {
         @SuppressWarnings("unchecked")
         List<Long> due = em.createNativeQuery("""
                         select id from household where next_change_on <= ?1
-                        order by id limit ?2 for update""", Long.class)
+                        order by id limit ?2 for update skip locked""", Long.class)
                 .setParameter(1, today).setParameter(2, max).getResultList();
         follow(due, today);
         return due.size();
@@ -339,6 +342,15 @@ public class HouseholdService {
         Set<String> takenElsewhere = existingCodes(codes.stream().filter(c -> !existing.containsKey(c)).toList());
         Map<String, Region> villages = regions.findAll(parsed.stream().map(p -> p.value().request().villageCode())
                 .toList());
+        // an existing household's members and category as they stand on its row's day, to compare with
+        Map<Long, LocalDate> dayByHousehold = new HashMap<>();
+        for (ImportPipeline.Parsed<HouseholdColumns.RosterRow> p : parsed) {
+            Household household = existing.get(p.value().request().code());
+            if (household != null) {
+                dayByHousehold.putIfAbsent(household.id, dayOf(p.value(), roster));
+            }
+        }
+        Map<Long, State> statesOnTheirDays = statesOn(dayByHousehold);
         Map<String, Integer> codeFirstRow = new HashMap<>();
         List<Object> accepted = new ArrayList<>(parsed.size());
         for (ImportPipeline.Parsed<HouseholdColumns.RosterRow> p : parsed) {
@@ -374,14 +386,15 @@ public class HouseholdService {
                 roster.registered.add(registered);
                 continue;
             }
-            LocalDate effectiveFrom = p.value().effectiveFrom() != null ? p.value().effectiveFrom() : roster.today;
             if (errors.size() > before) {
                 continue;
             }
             accepted.addAll(corrections(household, request.headName(), request.phone(), request.villageCode(),
                     request.idNumber(), roster.recordedBy, roster.now));
-            Integer members = request.members() != household.members ? request.members() : null;
-            HouseholdCategory category = request.category() != household.category ? request.category() : null;
+            LocalDate effectiveFrom = dayOf(p.value(), roster);
+            State onThatDay = statesOnTheirDays.get(household.id);
+            Integer members = request.members() != onThatDay.members() ? request.members() : null;
+            HouseholdCategory category = request.category() != onThatDay.category() ? request.category() : null;
             if (members != null || category != null) {
                 accepted.add(HouseholdChange.of(household.id, effectiveFrom, members, category, "roster import",
                         roster.recordedBy, roster.now));
@@ -389,6 +402,34 @@ public class HouseholdService {
             }
         }
         return accepted;
+    }
+
+    /** The day a roster row's change takes effect: its 生效日期, else today. */
+    private static LocalDate dayOf(HouseholdColumns.RosterRow row, Roster roster) {
+        return row.effectiveFrom() != null ? row.effectiveFrom() : roster.today;
+    }
+
+    /**
+     * Members and category of each household on its day (household_on): one statement per chunk of
+     * households, however many days their rows name.
+     */
+    private Map<Long, State> statesOn(Map<Long, LocalDate> dayByHousehold) {
+        Map<Long, State> states = new HashMap<>();
+        for (List<Long> chunk : RegionService.chunks(List.copyOf(dayByHousehold.keySet()))) {
+            String ids = chunk.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+            String days = chunk.stream().map(id -> dayByHousehold.get(id).toString())
+                    .collect(Collectors.joining(",", "{", "}"));
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = em.createNativeQuery("""
+                            select t.id, s.members, s.category
+                            from unnest(cast(?1 as bigint[]), cast(?2 as date[])) as t (id, day)
+                            join household h on h.id = t.id
+                            cross join lateral household_on(h, t.day) s""", Tuple.class)
+                    .setParameter(1, ids).setParameter(2, days).getResultList();
+            rows.forEach(r -> states.put(r.get("id", Long.class), new State(r.get("members", Integer.class),
+                    HouseholdCategory.valueOf(r.get("category", String.class)))));
+        }
+        return states;
     }
 
     /**

@@ -101,6 +101,38 @@ class ImportTest {
                 .containsExactly(null, nextYear + "-03-01");
     }
 
+    /**
+     * A row is compared with the household as it stood on the row's day, not as it stands today:
+     * registered with 4, 3 since 1 September of last year; a roster saying 3 from 1 March of last
+     * year is a change (4 → 3 that day), though it matches today's 3.
+     */
+    @Test
+    void aRosterRowIsComparedWithTheHouseholdOnItsOwnDay() {
+        String code = Fixtures.uniqueCode("U");
+        String idNumber = Fixtures.randomIdNumber();
+        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
+                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
+                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        int lastYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        Api.asBureau(Fixtures.JINGNING).body(Map.of("effectiveFrom", lastYear + "-09-01", "members", 3, "reason", "一人外出"))
+                .post("/api/v1/households/" + household + "/changes").then().statusCode(201);
+        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
+                        + ",3,脱贫户,," + lastYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(201);
+        JsonPath history = Api.asNationalBureau().get("/api/v1/households/" + household + "/changes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("items.effectiveFrom", String.class))
+                .containsExactly(null, lastYear + "-03-01", lastYear + "-09-01");
+        assertThat(history.getList("items.members", Integer.class)).containsExactly(4, 3, 3);
+        // the same roster again: on 1 March it is 3 now, nothing more to record
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
+                        + ",3,脱贫户,," + lastYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then().statusCode(201);
+        assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then()
+                .extract().jsonPath().getList("items")).hasSize(3);
+    }
+
     @Test
     void aRosterRowForAnExistingCodeCorrectsAndChangesItAllOrNothing() {
         String code = Fixtures.uniqueCode("U");
