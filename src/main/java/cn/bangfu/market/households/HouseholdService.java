@@ -81,12 +81,9 @@ public class HouseholdService {
         return village;
     }
 
+    /** The household's members and category on {@code day}; the household exists. */
     public State stateOn(long householdId, LocalDate day) {
-        Tuple state = (Tuple) em.createNativeQuery("select s.members, s.category from household h "
-                        + "cross join lateral household_on(h, ?2) s where h.id = ?1", Tuple.class)
-                .setParameter(1, householdId).setParameter(2, day).getSingleResult();
-        return new State(state.get("members", Integer.class),
-                HouseholdCategory.valueOf(state.get("category", String.class)));
+        return statesOn(Map.of(householdId, day)).get(householdId);
     }
 
     /**
@@ -411,7 +408,7 @@ public class HouseholdService {
 
     /**
      * Members and category of each household on its day (household_on): one statement per chunk of
-     * households, however many days their rows name.
+     * households, however many days they are asked for.
      */
     private Map<Long, State> statesOn(Map<Long, LocalDate> dayByHousehold) {
         Map<Long, State> states = new HashMap<>();

@@ -47,6 +47,17 @@ class ExportDisconnectTest {
         }
     }
 
+    /** The export sessions still open once none is, or the deadline has passed. */
+    private int exportSessionsWithin(long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        int open = exportSessions();
+        while (open > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            open = exportSessions();
+        }
+        return open;
+    }
+
     @Test
     void droppedClientReleasesEverything() throws Exception {
         Fixtures.standardRegions();
@@ -65,13 +76,7 @@ class ExportDisconnectTest {
 
         http.disconnect(); // the client goes away without reading the rest
 
-        long deadline = System.currentTimeMillis() + 15_000;
-        int open = exportSessions();
-        while (open > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            open = exportSessions();
-        }
-        assertThat(open).as("export sessions still open after the client left").isZero();
+        assertThat(exportSessionsWithin(15_000)).as("export sessions still open after the client left").isZero();
         // and the export stopped early rather than running to the end into a closed connection
         assertThat(Files.readString(EmbeddedPostgres.SERVICE_LOG)).contains("stopped after");
         try (Connection c = dataSource.getConnection();
@@ -137,11 +142,7 @@ class ExportDisconnectTest {
                 + "Host: " + exportUrl.getHost() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n";
         // the other tests' exports have ended (their clients left; on a busy machine an export notices
         // late), so that the four requests below find four free slots rather than a 429
-        long quiet = System.currentTimeMillis() + 20_000;
-        while (exportSessions() > 0 && System.currentTimeMillis() < quiet) {
-            Thread.sleep(100);
-        }
-        assertThat(exportSessions()).as("exports of other tests still streaming").isZero();
+        assertThat(exportSessionsWithin(20_000)).as("exports of other tests still streaming").isZero();
         Thread.sleep(500); // a slot is given back as its response ends, just after its transaction
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);

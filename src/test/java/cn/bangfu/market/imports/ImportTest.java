@@ -5,6 +5,7 @@ import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,23 @@ class ImportTest {
     private String householdLine(String code, String name, String idNumber, String villageCode, String members,
                                  String category) {
         return String.join(",", code, name, idNumber, villageCode, members, category, "13900000000") + "\n";
+    }
+
+    /** A roster with its 生效日期 column, headed in Chinese as the template is. */
+    private static final String DATED_HEADER = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
+
+    /** 王建国's household of four, 脱贫户, registered in the test's village; its id. */
+    private long registerFourMembers(String code, String idNumber) {
+        return Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
+                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
+                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Imports one roster row: 王建国's household, 3 members, 脱贫户, from {@code effectiveFrom}. */
+    private ValidatableResponse importThreeMembersFrom(String code, String idNumber, String effectiveFrom) {
+        return Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((DATED_HEADER + code + ",王建国," + idNumber
+                        + "," + village + ",3,脱贫户,," + effectiveFrom + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/households/import").then();
     }
 
     private int householdsIn(String villageCode) {
@@ -82,18 +100,11 @@ class ImportTest {
     void aRosterRowMayDateItsChangeAheadWithinTheYearsKept() {
         String code = Fixtures.uniqueCode("U");
         String idNumber = Fixtures.randomIdNumber();
-        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
-                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
-                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        long household = registerFourMembers(code, idNumber);
         int nextYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
-        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
-        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
-                        + ",3,脱贫户,,2101-01-01\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/households/import").then().statusCode(422)
+        importThreeMembersFrom(code, idNumber, "2101-01-01").statusCode(422)
                 .body("errors[0].field", equalTo("effectiveFrom"));
-        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
-                        + ",3,脱贫户,," + nextYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/households/import").then().statusCode(201);
+        importThreeMembersFrom(code, idNumber, nextYear + "-03-01").statusCode(201);
         // recorded for its day: today's members stay until then
         Api.asNationalBureau().get("/api/v1/households/" + household).then().statusCode(200).body("members", equalTo(4));
         assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then().statusCode(200)
@@ -110,25 +121,18 @@ class ImportTest {
     void aRosterRowIsComparedWithTheHouseholdOnItsOwnDay() {
         String code = Fixtures.uniqueCode("U");
         String idNumber = Fixtures.randomIdNumber();
-        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
-                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
-                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        long household = registerFourMembers(code, idNumber);
         int lastYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
         Api.asBureau(Fixtures.JINGNING).body(Map.of("effectiveFrom", lastYear + "-09-01", "members", 3, "reason", "一人外出"))
                 .post("/api/v1/households/" + household + "/changes").then().statusCode(201);
-        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
-        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
-                        + ",3,脱贫户,," + lastYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/households/import").then().statusCode(201);
+        importThreeMembersFrom(code, idNumber, lastYear + "-03-01").statusCode(201);
         JsonPath history = Api.asNationalBureau().get("/api/v1/households/" + household + "/changes")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(history.getList("items.effectiveFrom", String.class))
                 .containsExactly(null, lastYear + "-03-01", lastYear + "-09-01");
         assertThat(history.getList("items.members", Integer.class)).containsExactly(4, 3, 3);
         // the same roster again: on 1 March it is 3 now, nothing more to record
-        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body((header + code + ",王建国," + idNumber + "," + village
-                        + ",3,脱贫户,," + lastYear + "-03-01\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/households/import").then().statusCode(201);
+        importThreeMembersFrom(code, idNumber, lastYear + "-03-01").statusCode(201);
         assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then()
                 .extract().jsonPath().getList("items")).hasSize(3);
     }
@@ -137,15 +141,12 @@ class ImportTest {
     void aRosterRowForAnExistingCodeCorrectsAndChangesItAllOrNothing() {
         String code = Fixtures.uniqueCode("U");
         String idNumber = Fixtures.randomIdNumber();
-        long household = Api.asNationalBureau().body(Map.of("code", code, "headName", "王建国", "idNumber", idNumber,
-                        "villageCode", village, "members", 4, "category", "POVERTY_ALLEVIATED"))
-                .post("/api/v1/households").then().statusCode(201).extract().jsonPath().getLong("id");
+        long household = registerFourMembers(code, idNumber);
         int lastYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
-        String header = "\uFEFF户编码,户主姓名,身份证号,村代码,家庭人口,户类别,联系电话,生效日期\n";
         String newCode = Fixtures.uniqueCode("N");
 
         // one bad row (a new household with no members): nothing is corrected, changed or added
-        String bad = header
+        String bad = DATED_HEADER
                 + code + ",王建华," + idNumber + "," + village + ",2,脱贫户,13900000009," + lastYear + "/7/1\n"
                 + newCode + ",李四," + Fixtures.randomIdNumber() + "," + village + ",,脱贫户,,\n";
         Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(bad.getBytes(StandardCharsets.UTF_8))
@@ -157,7 +158,7 @@ class ImportTest {
         assertThat(untouched.getList("corrections")).isEmpty();
         assertThat(householdsIn(village)).isEqualTo(1);
 
-        String good = header
+        String good = DATED_HEADER
                 + code + ",王建华," + idNumber + "," + village + ",2,脱贫户,13900000009," + lastYear + "/7/1\n"
                 + newCode + ",李四," + Fixtures.randomIdNumber() + "," + village + ",3,边缘易致贫户,,\n";
         Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(good.getBytes(StandardCharsets.UTF_8))
@@ -182,7 +183,7 @@ class ImportTest {
         assertThat(Api.asNationalBureau().get("/api/v1/households/" + household + "/changes").then()
                 .extract().jsonPath().getList("items")).hasSize(2);
         String wuqingVillage = Fixtures.newVillage(Fixtures.newTownship(Fixtures.WUQING));
-        Api.asBureau(Fixtures.WUQING).contentType(CSV).body((header + code + ",张三," + idNumber + ","
+        Api.asBureau(Fixtures.WUQING).contentType(CSV).body((DATED_HEADER + code + ",张三," + idNumber + ","
                         + wuqingVillage + ",2,脱贫户,,\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/households/import").then().statusCode(422)
                 .body("errors[0].message", containsString("outside your region"))
