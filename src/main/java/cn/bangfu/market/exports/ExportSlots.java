@@ -66,6 +66,11 @@ public class ExportSlots {
         return export;
     }
 
+    /** How many slots are free now (tests: wait for other exports to give theirs back). */
+    int free() {
+        return slots.availablePermits();
+    }
+
     /** A slot, or a 429 problem with {@code Retry-After} when all are taken. */
     Slot acquire() {
         if (!slots.tryAcquire()) {

@@ -32,8 +32,35 @@ class ExportDisconnectTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ExportSlots slots;
+
     @TestHTTPResource("/api/v1/exports/household-income")
     URL exportUrl;
+
+    /** The slots free once all four are, or the deadline has passed (an export ends just after its client left). */
+    private int freeSlotsWithin(long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (slots.free() < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return slots.free();
+    }
+
+    /** The service's sessions that are not idle, for a failure's message. */
+    private String busySessions() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select coalesce(string_agg(format('%s %s %s/%s: %s', "
+                     + "application_name, state, wait_event_type, wait_event, left(query, 60)), E'\n'), 'none') "
+                     + "from pg_stat_activity where pid <> pg_backend_pid() and backend_type = 'client backend' "
+                     + "and state <> 'idle'");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return e.toString();
+        }
+    }
 
     private int exportSessions() throws SQLException {
         try (Connection c = dataSource.getConnection();
@@ -97,6 +124,7 @@ class ExportDisconnectTest {
         Fixtures.standardRegions();
         String village = Fixtures.newJingningVillage();
         BulkHouseholds.insert(dataSource, village, Fixtures.uniqueCode("S"), 120000);
+        assertThat(freeSlotsWithin(20_000)).as("export slots still taken by other tests").isEqualTo(4);
         String token = Api.token(Map.of("groups", List.of("bureau"), "region_code", Fixtures.JINGNING));
         List<HttpURLConnection> streaming = new java.util.ArrayList<>();
         try {
@@ -130,7 +158,9 @@ class ExportDisconnectTest {
      * Clients that leave while their export is still being prepared (a cancelled download while the
      * database is busy) give their slots back too, though their connection closed before the export
      * could listen for its end. The region table is held locked meanwhile, so that the preparing
-     * (which reads the region) waits until every client has left.
+     * (which reads the region) waits until every client has left; the clients leave once all four
+     * exports hold their slots (a request whose client is gone before it is dispatched never reaches
+     * the export, as happened when they left at once).
      */
     @Test
     void clientsThatLeaveBeforeTheirExportStartsGiveTheirSlotsBack() throws Exception {
@@ -141,27 +171,34 @@ class ExportDisconnectTest {
         String request = "GET " + exportUrl.getPath() + "?year=2026&regionCode=" + village + " HTTP/1.1\r\n"
                 + "Host: " + exportUrl.getHost() + "\r\nAuthorization: Bearer " + token + "\r\n\r\n";
         // the other tests' exports have ended (their clients left; on a busy machine an export notices
-        // late), so that the four requests below find four free slots rather than a 429
-        assertThat(exportSessionsWithin(20_000)).as("exports of other tests still streaming").isZero();
-        Thread.sleep(500); // a slot is given back as its response ends, just after its transaction
+        // late), so that the four requests below take the four slots rather than get a 429
+        assertThat(freeSlotsWithin(20_000)).as("export slots still taken by other tests").isEqualTo(4);
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
             try (PreparedStatement s = lock.prepareStatement("lock table region in access exclusive mode")) {
                 s.execute();
             }
-            for (int i = 0; i < 4; i++) { // as many as there are slots
-                try (Socket socket = new Socket(exportUrl.getHost(), exportUrl.getPort())) {
-                    socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                } // gone without reading a byte
+            List<Socket> clients = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) { // as many as there are slots
+                    Socket client = new Socket(exportUrl.getHost(), exportUrl.getPort());
+                    clients.add(client);
+                    client.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                }
+                // all four took a slot and are being prepared (waiting for the region), before their end
+                // handler; a client that left before its request reached the export would take no slot
+                long waitUntil = System.currentTimeMillis() + 15_000;
+                while (slots.free() > 0 && System.currentTimeMillis() < waitUntil) {
+                    Thread.sleep(50);
+                }
+                assertThat(slots.free()).as(() -> "free slots with four exports being prepared; sessions:\n"
+                        + busySessions()).isZero();
+            } finally {
+                for (Socket client : clients) {
+                    client.close(); // gone without reading a byte
+                }
             }
-            // at least one export waits for the region (others may wait for a pooled connection, which
-            // keeps them before their end handler as well)
-            long waitUntil = System.currentTimeMillis() + 15_000;
-            while (waitingForTheRegion() < 1 && System.currentTimeMillis() < waitUntil) {
-                Thread.sleep(50);
-            }
-            assertThat(waitingForTheRegion()).as("exports waiting for the region").isPositive();
             Thread.sleep(1000); // meanwhile the service sees their connections close
             lock.rollback();
         }
@@ -184,17 +221,6 @@ class ExportDisconnectTest {
             }
         } finally {
             streaming.forEach(HttpURLConnection::disconnect);
-        }
-    }
-
-    /** Sessions of the service waiting for a lock (here: the region table's). */
-    private int waitingForTheRegion() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where pid <> pg_backend_pid() and wait_event_type = 'Lock'");
-             ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 
