@@ -1,12 +1,9 @@
 package cn.bangfu.market.cooperatives;
 
-import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
-import cn.bangfu.market.reports.CooperativeAssessment;
-import cn.bangfu.market.reports.ReportService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,12 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cooperatives")
 public class CooperativeResource {
-
-    @Inject
-    ReportService reports;
-
-    @Inject
-    BusinessClock clock;
 
     @Inject
     CooperativeService cooperatives;
@@ -97,24 +88,7 @@ public class CooperativeResource {
                 page.request());
     }
 
-    @GET
-    @Path("{id}/report")
-    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE})
-    @Operation(operationId = "getCooperativeReport",
-            summary = "What this business entity returned to households in a year (the entity itself, or bureau staff "
-                    + "whose region holds it)")
-    public CooperativeAssessment report(@PathParam("id") long id, @QueryParam("year") Integer year) {
-        cooperatives.get(id, reader()); // 404 or 403, as reading the entity
-        return reports.cooperative(id, clock.yearOrCurrent(year));
-    }
-
     private CooperativeService.Reader reader() {
-        if (caller.is(Roles.BUREAU)) {
-            return new CooperativeService.Reader(caller.bureauRegion(), null);
-        }
-        if (caller.is(Roles.COOPERATIVE)) {
-            return new CooperativeService.Reader(null, caller.cooperativeId());
-        }
-        return CooperativeService.Reader.BUYER; // @RolesAllowed admits no one else
+        return CooperativeService.Reader.of(caller); // @RolesAllowed admits no one without a role
     }
 }

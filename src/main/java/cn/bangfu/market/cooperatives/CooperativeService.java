@@ -2,9 +2,11 @@ package cn.bangfu.market.cooperatives;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
+import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,6 +90,17 @@ public class CooperativeService {
      */
     public record Reader(String bureauRegion, Long ownCooperative) {
         public static final Reader BUYER = new Reader(null, null);
+
+        /** The caller as a reader of business entities: a bureau role reads as the bureau (roles checked by the resource). */
+        public static Reader of(Caller caller) {
+            if (caller.is(Roles.BUREAU)) {
+                return new Reader(caller.bureauRegion(), null);
+            }
+            if (caller.is(Roles.COOPERATIVE)) {
+                return new Reader(null, caller.cooperativeId());
+            }
+            return BUYER;
+        }
 
         boolean isBuyer() {
             return bureauRegion == null && ownCooperative == null;

@@ -4,6 +4,7 @@ import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.Tallies;
 import cn.bangfu.market.common.Years;
 import cn.bangfu.market.households.Household;
 import cn.bangfu.market.households.HouseholdCategory;
@@ -21,9 +22,9 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Household income, monitoring lines, the ledger and the at-risk list — all aggregated in SQL. */
 @ApplicationScoped
@@ -41,15 +42,12 @@ public class IncomeReports {
     public HouseholdIncome householdIncome(long householdId, int year, String bureauRegion) {
         Years.check(year);
         Household household = households.requireReadable(householdId, bureauRegion);
-        Map<String, Long> byMechanism = new LinkedHashMap<>();
-        for (Mechanism m : Mechanism.values()) {
-            byMechanism.put(m.name(), 0L);
-        }
-        em.createQuery("select c.mechanism, sum(c.amountFen) from Contribution c where c.householdId = :h "
+        Map<String, Long> byMechanism = Tallies.forEvery(Mechanism.values(), em.createQuery(
+                        "select c.mechanism, sum(c.amountFen) from Contribution c where c.householdId = :h "
                         + "and c.date between :from and :to group by c.mechanism", MechanismTotal.class)
                 .setParameter("h", householdId).setParameter("from", LocalDate.of(year, 1, 1))
                 .setParameter("to", LocalDate.of(year, 12, 31))
-                .getResultStream().forEach(t -> byMechanism.put(t.mechanism().name(), t.amountFen()));
+                .getResultStream().collect(Collectors.toMap(t -> t.mechanism().name(), MechanismTotal::amountFen)));
         long contributions = byMechanism.values().stream().mapToLong(Long::longValue).reduce(0L, Math::addExact);
         long other = otherIncome(householdId, year);
         long annual = Math.addExact(contributions, other);

@@ -68,8 +68,6 @@ public class RecordingResource {
     }
 
     private CooperativeService.Reader reader() {
-        return caller.is(Roles.BUREAU) // as everywhere: a bureau role reads as the bureau
-                ? new CooperativeService.Reader(caller.bureauRegion(), null)
-                : new CooperativeService.Reader(null, caller.cooperativeId());
+        return CooperativeService.Reader.of(caller);
     }
 }

@@ -16,13 +16,13 @@ public record CooperativeAssessment(
         long salesFen,
         @Schema(description = "Net contributions (reversals included) dated in the year; the sum of /contributions")
         long householdIncomeFen,
-        @Schema(description = "householdIncomeFen by mechanism; mechanisms without rows are absent")
+        @Schema(description = "householdIncomeFen by mechanism, every mechanism present (0 without rows)")
         Map<String, Long> byMechanism,
         @Schema(description = "Households with a link of this entity active at some time in the year")
         long linkedHouseholds,
         @Schema(description = "Households whose net income from this entity in the year is positive")
         long paidHouseholds,
-        @Schema(description = "paidHouseholds by the household's current category")
+        @Schema(description = "paidHouseholds by the household's category on 31 December of the year (income-rules.md §5), every category present")
         Map<String, Long> paidByCategory,
         @Schema(nullable = true, description = "halfUp(householdIncomeFen × 10000 / salesFen); null without sales")
         Long returnedBp) {

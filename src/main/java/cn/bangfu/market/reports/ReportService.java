@@ -2,7 +2,10 @@ package cn.bangfu.market.reports;
 
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.Money;
+import cn.bangfu.market.common.Tallies;
 import cn.bangfu.market.common.Years;
+import cn.bangfu.market.households.HouseholdCategory;
+import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionScope;
 import cn.bangfu.market.regions.RegionService;
@@ -219,8 +222,9 @@ public class ReportService {
             long income = r.get("household_income_fen", Long.class);
             return new CooperativeAssessment(r.get("cooperative_id", Long.class), r.get("name", String.class),
                     r.get("kind", String.class), r.get("region_code", String.class), sales, income,
-                    counts(r.get("by_mechanism", String.class)), r.get("linked_households", Long.class),
-                    r.get("paid_households", Long.class), counts(r.get("paid_by_category", String.class)),
+                    Tallies.forEvery(Mechanism.values(), counts(r.get("by_mechanism", String.class))),
+                    r.get("linked_households", Long.class), r.get("paid_households", Long.class),
+                    Tallies.forEvery(HouseholdCategory.values(), counts(r.get("paid_by_category", String.class))),
                     AssessmentRules.returnedBp(income, sales));
         }).toList();
     }

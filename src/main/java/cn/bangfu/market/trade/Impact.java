@@ -16,7 +16,7 @@ public record Impact(
         long households,
         @Schema(description = "The net of the ledger rows the purchases' order lines created (returns included)")
         long householdIncomeFen,
-        @Schema(description = "householdIncomeFen by mechanism; mechanisms without rows are absent")
+        @Schema(description = "householdIncomeFen by mechanism, every mechanism present (0 without rows)")
         Map<String, Long> byMechanism,
         @Schema(description = "By the households' current village, the highest income first")
         List<VillageImpact> byVillage) {

@@ -1,6 +1,8 @@
 package cn.bangfu.market.trade;
 
+import cn.bangfu.market.common.Tallies;
 import cn.bangfu.market.common.Years;
+import cn.bangfu.market.links.Mechanism;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,9 +11,9 @@ import jakarta.persistence.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The impact of purchases on households, said once: the ledger rows (any mechanism) whose source
@@ -64,7 +66,7 @@ public class ImpactService {
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
-        Map<String, Long> byMechanism = new TreeMap<>();
+        Map<String, Long> byMechanism = new HashMap<>();
         List<Impact.VillageImpact> byVillage = new ArrayList<>();
         long households = 0;
         long income = 0;
@@ -80,6 +82,6 @@ public class ImpactService {
                 income += fen;
             }
         }
-        return new Impact(households, income, byMechanism, byVillage);
+        return new Impact(households, income, Tallies.forEvery(Mechanism.values(), byMechanism), byVillage);
     }
 }

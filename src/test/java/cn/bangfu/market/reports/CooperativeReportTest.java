@@ -23,6 +23,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 /** 联农带农 assessment of a business entity, counted by hand and reconciled with /contributions. */
 @QuarkusTest
@@ -61,11 +62,16 @@ class CooperativeReportTest {
         assertThat(own).containsEntry("cooperativeId", (int) cooperative).containsEntry("regionCode", village)
                 .containsEntry("kind", "COOPERATIVE")
                 .containsEntry("salesFen", 20_000).containsEntry("householdIncomeFen", 5_001)
-                .containsEntry("byMechanism", Map.of("DIVIDEND", 3_001, "SALES_SHARE", 2_000))
+                .containsEntry("byMechanism", Map.of("SALES_SHARE", 2_000, "DIVIDEND", 3_001, "PROCUREMENT", 0,
+                        "WAGE", 0, "LAND_RENT", 0))
                 .containsEntry("linkedHouseholds", 3).containsEntry("paidHouseholds", 2)
-                .containsEntry("paidByCategory", Map.of("MONITORED_UNSTABLE", 1, "POVERTY_ALLEVIATED", 1))
+                .containsEntry("paidByCategory", Map.of("POVERTY_ALLEVIATED", 1, "MONITORED_UNSTABLE", 1,
+                        "MONITORED_MARGINAL", 0, "MONITORED_SUDDEN_HARDSHIP", 0, "ORDINARY", 0))
                 .containsEntry("returnedBp", 2501); // halfUp(5,001 × 10,000 / 20,000) = halfUp(2500.5)
         assertThat(contributionsFen(cooperative)).isEqualTo(5_001L);
+        // every key, always, in the contract's order: the shape of a household's byMechanism
+        assertThat(((Map<String, ?>) own.get("byMechanism")).keySet())
+                .containsExactly("SALES_SHARE", "DIVIDEND", "PROCUREMENT", "WAGE", "LAND_RENT");
 
         // a list like every other (api.md "Lists"): the paging envelope
         JsonPath region = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", village)
@@ -85,7 +91,10 @@ class CooperativeReportTest {
                 .getMap("");
         assertThat(lastYear).containsEntry("salesFen", 0).containsEntry("householdIncomeFen", 0)
                 .containsEntry("linkedHouseholds", 0).containsEntry("returnedBp", null)
-                .containsEntry("byMechanism", Map.of());
+                .containsEntry("byMechanism", Map.of("SALES_SHARE", 0, "DIVIDEND", 0, "PROCUREMENT", 0, "WAGE", 0,
+                        "LAND_RENT", 0))
+                .containsEntry("paidByCategory", Map.of("POVERTY_ALLEVIATED", 0, "MONITORED_UNSTABLE", 0,
+                        "MONITORED_MARGINAL", 0, "MONITORED_SUDDEN_HARDSHIP", 0, "ORDINARY", 0));
 
         assertExportIsTheReport(village, own);
 
@@ -97,6 +106,19 @@ class CooperativeReportTest {
         Api.asCooperative(cooperative + 1).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
         Api.asBuyer(buyer).get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(403);
         Api.asNationalBureau().get("/api/v1/cooperatives/987654321/report").then().statusCode(404);
+
+        // a year counts a household under its category of 31 December (income-rules.md §5), not today's:
+        // a change dated to the year's last day moves this year's assessment before it takes effect
+        Api.asNationalBureau().body(Map.of("effectiveFrom", YEAR + "-12-31", "category", "ORDINARY",
+                        "reason", "风险消除")).post("/api/v1/households/" + unstable + "/changes").then().statusCode(201);
+        assertThat(Api.asCooperative(cooperative).queryParam("year", YEAR)
+                .get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(200).extract().jsonPath()
+                .getMap("paidByCategory")).isEqualTo(Map.of("POVERTY_ALLEVIATED", 1, "MONITORED_UNSTABLE", 0,
+                "MONITORED_MARGINAL", 0, "MONITORED_SUDDEN_HARDSHIP", 0, "ORDINARY", 1));
+        if (LocalDate.now(ZoneId.of("Asia/Shanghai")).getDayOfYear() < LocalDate.of(YEAR, 12, 31).getDayOfYear()) {
+            Api.asNationalBureau().get("/api/v1/households/" + unstable).then().statusCode(200)
+                    .body("category", equalTo("MONITORED_UNSTABLE")); // today's, until the 31st
+        }
     }
 
     /** The sum of every /contributions row of the entity dated in the year, page after page. */

@@ -42,7 +42,8 @@ class ImpactTest {
         long buyer = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
         long order = Fixtures.placeOrder(buyer, null, apple, 3, beef, 2); // 9,999 and 20,000
         Api.asBuyer(buyer).get("/api/v1/orders/" + order + "/impact").then().statusCode(200)
-                .body("households", org.hamcrest.Matchers.equalTo(0));
+                .body("households", org.hamcrest.Matchers.equalTo(0))
+                .body("byMechanism.SALES_SHARE", org.hamcrest.Matchers.equalTo(0));
         Fixtures.deliver(order, apples, buyer);
 
         // pools: halfUp(9,999 × 1000 / 10000) = 1,000 over three (334, 333, 333); halfUp(20,000 × 500 / 10000) = 1,000
@@ -51,7 +52,8 @@ class ImpactTest {
         assertThat(impact.getLong("householdIncomeFen")).isEqualTo(2_000L)
                 .isEqualTo(contributions(order, apples) + contributions(order, cattle));
         assertThat(impact.getInt("households")).isEqualTo(4);
-        assertThat(impact.getMap("byMechanism")).isEqualTo(Map.of("SALES_SHARE", 2000));
+        assertThat(impact.getMap("byMechanism")).isEqualTo(Map.of("SALES_SHARE", 2000, "DIVIDEND", 0,
+                "PROCUREMENT", 0, "WAGE", 0, "LAND_RENT", 0));
         assertThat(impact.getList("byVillage")).containsExactlyInAnyOrder(
                 Map.of("villageCode", east, "villageName", impact.getString("byVillage.find { it.villageCode == '"
                         + east + "' }.villageName"), "households", 3, "householdIncomeFen", 1000),
