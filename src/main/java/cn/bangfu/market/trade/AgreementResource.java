@@ -4,6 +4,7 @@ import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageParams;
 import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.regions.RegionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -40,6 +41,9 @@ public class AgreementResource {
     @Inject
     Caller caller;
 
+    @Inject
+    RegionService regions;
+
     @POST
     @RolesAllowed(Roles.BUREAU)
     @Operation(operationId = "createAgreement",
@@ -69,9 +73,10 @@ public class AgreementResource {
     @Path("{id}")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(operationId = "getAgreement",
-            summary = "One agreement")
+            summary = "One agreement (bureau staff with its buyer or seller region in theirs, a buyer inside its buyer "
+                    + "region, a cooperative inside its seller region)")
     public AgreementView get(@PathParam("id") long id) {
-        return AgreementView.of(agreements.require(id));
+        return AgreementView.of(agreements.requireReadable(id, Viewer.of(caller, regions)));
     }
 
     @GET
@@ -80,6 +85,6 @@ public class AgreementResource {
     @Operation(operationId = "getAgreementProgress",
             summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
     public AgreementProgress progress(@PathParam("id") long id) {
-        return agreements.progress(id);
+        return agreements.progress(id, Viewer.of(caller, regions));
     }
 }

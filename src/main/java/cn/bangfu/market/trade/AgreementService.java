@@ -1,5 +1,6 @@
 package cn.bangfu.market.trade;
 
+import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
@@ -7,6 +8,7 @@ import cn.bangfu.market.common.Money;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.Years;
+import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.regions.RegionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,8 +74,33 @@ public class AgreementService {
         return agreement;
     }
 
-    public AgreementProgress progress(long id) {
+    /**
+     * The agreement, for a party to it; 403 for anyone else, naming no region (api.md: no answer names
+     * the region of a resource outside the caller's scope). Bureau staff with its buyer or seller
+     * region in theirs, as the list; a buyer inside its buyer region, who may order under it; a
+     * cooperative inside its seller region, whose products may be ordered under it (the placing rule).
+     */
+    public Agreement requireReadable(long id, Viewer viewer) {
         Agreement agreement = require(id);
+        boolean party;
+        if (viewer instanceof Viewer.Bureau bureau) {
+            party = RegionService.pathMatches(regions.require(agreement.sellerRegionCode), bureau.regionPattern())
+                    || RegionService.pathMatches(regions.require(agreement.buyerRegionCode), bureau.regionPattern());
+        } else if (viewer instanceof Viewer.Buyer buyer) {
+            Buyer found = em.find(Buyer.class, buyer.buyerId());
+            party = found != null && regions.contains(agreement.buyerRegionCode, found.regionCode);
+        } else {
+            Cooperative found = em.find(Cooperative.class, ((Viewer.Cooperative) viewer).cooperativeId());
+            party = found != null && regions.contains(agreement.sellerRegionCode, found.regionCode);
+        }
+        if (!party) {
+            throw ApiProblem.forbidden("you are not a party to this agreement", "你不是该协议的一方");
+        }
+        return agreement;
+    }
+
+    public AgreementProgress progress(long id, Viewer viewer) {
+        Agreement agreement = requireReadable(id, viewer);
         // the SQL rule the agreement report reads too (V21)
         Tuple row = (Tuple) em.createNativeQuery("""
                 select f.realized_fen, f.recognized_fen, f.orders from agreement_realized(?1) f""", Tuple.class)

@@ -146,13 +146,6 @@ public class OrderResource {
     }
 
     private Viewer viewer() {
-        if (caller.is(Roles.BUYER)) {
-            return new Viewer.Buyer(caller.buyerId());
-        }
-        if (caller.is(Roles.COOPERATIVE)) {
-            return new Viewer.Cooperative(caller.cooperativeId());
-        }
-        String region = caller.bureauRegion();
-        return new Viewer.Bureau(regions.requireBureauPattern(region));
+        return Viewer.of(caller, regions);
     }
 }

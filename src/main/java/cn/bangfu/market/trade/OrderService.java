@@ -266,9 +266,10 @@ public class OrderService {
                     "购买方 " + buyerId + " 未登记");
         }
         if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
+            // the buyer is no party to it, so its regions are not named (as GET /agreements/{id} answers 403)
             throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
-                    + " is not inside the agreement's buyer region " + agreement.buyerRegionCode,
-                    "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域 " + agreement.buyerRegionCode + " 内");
+                    + " is not inside the agreement's buyer region",
+                    "购买方所在区域 " + buyer.regionCode + " 不在协议的购买方区域内");
         }
         return agreement;
     }

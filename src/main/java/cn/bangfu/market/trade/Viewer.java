@@ -1,5 +1,9 @@
 package cn.bangfu.market.trade;
 
+import cn.bangfu.market.common.Caller;
+import cn.bangfu.market.common.Roles;
+import cn.bangfu.market.regions.RegionService;
+
 import java.util.Map;
 
 /**
@@ -9,6 +13,17 @@ import java.util.Map;
  * lies in their region.
  */
 public sealed interface Viewer {
+
+    /** The caller as a viewer: a buyer, else a cooperative, else bureau staff (roles checked by the resource). */
+    static Viewer of(Caller caller, RegionService regions) {
+        if (caller.is(Roles.BUYER)) {
+            return new Buyer(caller.buyerId());
+        }
+        if (caller.is(Roles.COOPERATIVE)) {
+            return new Cooperative(caller.cooperativeId());
+        }
+        return new Bureau(regions.requireBureauPattern(caller.bureauRegion()));
+    }
 
     String condition();
 

@@ -3,6 +3,7 @@ package cn.bangfu.market.trade;
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,28 @@ class AgreementResourceTest {
         Api.asNationalBureau().get("/api/v1/agreements/987654321/progress").then().statusCode(404);
         Api.asNationalBureau().get("/api/v1/agreements/" + agreement).then().statusCode(200)
                 .body("sellerRegionCode", equalTo(Fixtures.JINGNING));
+    }
+
+    @Test
+    void onlyItsPartiesReadAnAgreement() {
+        long agreement = Fixtures.newAgreement(2026, 5_000_000L); // 天津市 buys from 静宁县
+        long seller = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        long farBuyer = Fixtures.newBuyer(Fixtures.PINGLIANG, "ENTERPRISE");
+        long farSeller = Fixtures.newCooperative(Fixtures.PINGLIANG, true); // 平凉市, not inside 静宁县
+        for (String path : List.of("/api/v1/agreements/" + agreement, "/api/v1/agreements/" + agreement + "/progress")) {
+            for (RequestSpecification party : List.of(Api.asBureau(Fixtures.JINGNING), Api.asBureau(Fixtures.GANSU),
+                    Api.asBureau(Fixtures.TIANJIN), Api.asNationalBureau(), Api.asBuyer(buyer), Api.asCooperative(seller))) {
+                party.get(path).then().statusCode(200).body("targetFen", equalTo(5_000_000));
+            }
+            // 武清区 holds neither party's region (as in the list); the others are outside theirs
+            for (RequestSpecification outsider : List.of(Api.asBureau(Fixtures.WUQING), Api.asBuyer(farBuyer),
+                    Api.asCooperative(farSeller), Api.asBuyer(987_654_321))) {
+                String refusal = outsider.get(path).then().statusCode(403).contentType("application/problem+json")
+                        .extract().asString();
+                assertThat(refusal).as(path).doesNotContain(Fixtures.JINGNING).doesNotContain(Fixtures.TIANJIN);
+            }
+        }
     }
 
     @Test

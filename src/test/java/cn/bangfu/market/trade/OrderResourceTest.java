@@ -274,9 +274,11 @@ class OrderResourceTest {
         // a buyer outside the agreement's buyer region
         String gansuCity = Fixtures.PINGLIANG;
         long gansuBuyer = Fixtures.newBuyer(gansuCity, "ENTERPRISE");
-        Api.asBuyer(gansuBuyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
+        String refusal = Api.asBuyer(gansuBuyer).header("Idempotency-Key", Fixtures.uniqueCode("K"))
                 .body(Fixtures.orderBody(gansuBuyer, agreement, apple, 1)).post("/api/v1/orders")
-                .then().statusCode(422);
+                .then().statusCode(422).body("violations.field", equalTo(List.of("agreementId")))
+                .extract().asString();
+        assertThat(refusal).doesNotContain(Fixtures.TIANJIN).doesNotContain(Fixtures.JINGNING); // no party's region
         // a product from outside the seller region
         long tianjinCooperative = Fixtures.newCooperative(Fixtures.WUQING, true);
         long tianjinProduct = Fixtures.newProduct(tianjinCooperative, Map.of());
