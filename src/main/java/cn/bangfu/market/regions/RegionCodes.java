@@ -63,11 +63,13 @@ public final class RegionCodes {
     }
 
     /**
-     * Whether {@code child} (of {@code childLevel}) may sit directly under {@code parent}:
-     * the parent is exactly one level up and the child code extends the parent's significant digits.
+     * Whether {@code child} (of {@code childLevel}) may sit directly under {@code parent}: the parent is
+     * of a higher level and the child code extends the parent's significant digits. A level may be
+     * skipped, as registers do: a municipality's district under the municipality itself (天津市 120000 →
+     * 武清区 120114, without 市辖区 120100), a village straight under its county.
      */
     public static boolean canBeParent(String parent, RegionLevel parentLevel, String child, RegionLevel childLevel) {
-        if (childLevel.parentLevel() != parentLevel) {
+        if (childLevel.compareTo(parentLevel) <= 0) {
             return false;
         }
         int digits = parentLevel.significantDigits;

@@ -14,8 +14,4 @@ public enum RegionLevel {
     RegionLevel(int significantDigits) {
         this.significantDigits = significantDigits;
     }
-
-    public RegionLevel parentLevel() {
-        return this == PROVINCE ? null : values()[ordinal() - 1];
-    }
 }

@@ -46,15 +46,23 @@ class RegionCodesTest {
     }
 
     @Test
-    void parentMustBeOneLevelUpAndSharePrefix() {
+    void parentMustBeHigherAndSharePrefix() {
         assertThat(RegionCodes.canBeParent("620000", RegionLevel.PROVINCE, "620800", RegionLevel.CITY)).isTrue();
         assertThat(RegionCodes.canBeParent("620800", RegionLevel.CITY, "620826", RegionLevel.COUNTY)).isTrue();
         assertThat(RegionCodes.canBeParent("620826", RegionLevel.COUNTY, "620826100000", RegionLevel.TOWNSHIP)).isTrue();
         assertThat(RegionCodes.canBeParent("620826100000", RegionLevel.TOWNSHIP, "620826100201", RegionLevel.VILLAGE)).isTrue();
+        // a level skipped: a municipality's district, a village under its county
+        assertThat(RegionCodes.canBeParent("120000", RegionLevel.PROVINCE, "120114", RegionLevel.COUNTY)).isTrue();
+        assertThat(RegionCodes.canBeParent("620826", RegionLevel.COUNTY, "620826100201", RegionLevel.VILLAGE)).isTrue();
 
-        assertThat(RegionCodes.canBeParent("620000", RegionLevel.PROVINCE, "620826", RegionLevel.COUNTY)).isFalse();
+        assertThat(RegionCodes.canBeParent("620000", RegionLevel.PROVINCE, "630826", RegionLevel.COUNTY)).isFalse();
         assertThat(RegionCodes.canBeParent("620800", RegionLevel.CITY, "620726", RegionLevel.COUNTY)).isFalse();
         assertThat(RegionCodes.canBeParent("620826100000", RegionLevel.TOWNSHIP, "620826101001", RegionLevel.VILLAGE)).isFalse();
+        // not under its own level, nor under a lower one
+        assertThat(RegionCodes.canBeParent("620800", RegionLevel.CITY, "620800", RegionLevel.CITY)).isFalse();
+        assertThat(RegionCodes.canBeParent("620826", RegionLevel.COUNTY, "620800", RegionLevel.CITY)).isFalse();
+        assertThat(RegionCodes.canBeParent("620826100201", RegionLevel.VILLAGE, "620826100000", RegionLevel.TOWNSHIP))
+                .isFalse();
     }
 
     /** Property: every well-formed village code is valid, and changing its level to any other makes it invalid. */

@@ -64,15 +64,32 @@ class RegionResourceTest {
     }
 
     @Test
+    void aLevelMayBeSkipped() {
+        // 天津市宝坻区 under 天津市 itself, without its 市辖区; a village straight under its county
+        Api.asNationalBureau().body(Map.of("code", "120115", "name", "宝坻区", "level", "COUNTY",
+                "parentCode", Fixtures.TIANJIN)).post("/api/v1/regions").then().statusCode(201)
+                .body("parentCode", equalTo(Fixtures.TIANJIN));
+        Api.asNationalBureau().body(Map.of("code", "620826999001", "name", "直属村", "level", "VILLAGE",
+                "parentCode", Fixtures.JINGNING)).post("/api/v1/regions").then().statusCode(201);
+        // inside its county for the county's bureau, and a village households may live in
+        Api.asBureau(Fixtures.JINGNING).get("/api/v1/regions/620826999001").then().statusCode(200)
+                .body("level", equalTo("VILLAGE"));
+        Api.asBureau(Fixtures.JINGNING).body(Fixtures.householdBody("620826999001")).post("/api/v1/households")
+                .then().statusCode(201);
+        Api.asBureau(Fixtures.WUQING).body(Fixtures.householdBody("620826999001")).post("/api/v1/households")
+                .then().statusCode(403);
+    }
+
+    @Test
     void malformedCodesAndBadParentsAreRejected() {
         // a county code under a city with another prefix
         Api.asNationalBureau().body(Map.of("code", "620726", "name", "x", "level", "COUNTY",
                 "parentCode", Fixtures.PINGLIANG)).post("/api/v1/regions")
                 .then().statusCode(422).body("violations[0].field", equalTo("parentCode"));
-        // a village directly under a county
-        Api.asNationalBureau().body(Map.of("code", "620826999001", "name", "x", "level", "VILLAGE",
+        // a city code under a county: a region sits under a higher level only
+        Api.asNationalBureau().body(Map.of("code", "620900", "name", "x", "level", "CITY",
                 "parentCode", Fixtures.JINGNING)).post("/api/v1/regions")
-                .then().statusCode(422);
+                .then().statusCode(422).body("violations[0].field", equalTo("parentCode"));
         // unknown parent
         Api.asNationalBureau().body(Map.of("code", "629926", "name", "x", "level", "COUNTY",
                 "parentCode", "629900")).post("/api/v1/regions")
