@@ -61,19 +61,21 @@ public class RegionResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
+    @RolesAllowed(Roles.BUREAU)
     @Operation(operationId = "getRegion",
-            summary = "One region by code")
+            summary = "One region by code (bureau staff: a region inside theirs, or one that contains theirs)")
     public RegionView get(@PathParam("code") String code) {
-        return regions.get(code);
+        return regions.get(code, caller.bureauRegion());
     }
 
     @GET
-    @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
+    @RolesAllowed(Roles.BUREAU)
     @Operation(operationId = "listRegions",
-            summary = "Children of a region (provinces when parentCode is absent)")
+            summary = "Children of a region (provinces when parentCode is absent) that the bureau may read",
+            description = "All children of a region inside the bureau's; of a region that contains the bureau's, "
+                    + "the one child on the way down to it (403 for a region elsewhere).")
     public Page<RegionView> list(@QueryParam("parentCode") String parentCode,
                                  @Valid @BeanParam PageParams page) {
-        return regions.children(parentCode, page.request());
+        return regions.children(parentCode, caller.bureauRegion(), page.request());
     }
 }

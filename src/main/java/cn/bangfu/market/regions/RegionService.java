@@ -108,8 +108,16 @@ public class RegionService {
         return RegionView.of(region);
     }
 
-    public RegionView get(String code) {
-        return RegionView.of(require(code));
+    /**
+     * One region, for bureau staff whose region contains it or lies in it (their own city and
+     * province); 403 for any other, naming no region (api.md: regions are the bureau's, inside its region).
+     */
+    public RegionView get(String code, String bureauRegion) {
+        Region region = require(code);
+        if (!contains(bureauRegion, region.code) && !contains(region.code, bureauRegion)) {
+            throw ApiProblem.forbidden("the region asked for lies outside your region", "所查询的区域不在你的管辖区域内");
+        }
+        return RegionView.of(region);
     }
 
     public Region require(String code) {
@@ -139,11 +147,32 @@ public class RegionService {
         return code != null && SHAPE.matcher(code).matches();
     }
 
-    /** Children of {@code parentCode}, or the provinces when it is absent or the national root. */
-    public Page<RegionView> children(String parentCode, PageRequest page) {
-        var query = parentCode == null || parentCode.isBlank() || Roles.NATIONAL_ROOT.equals(parentCode)
-                ? Region.<Region>find("parentCode is null", Sort.by("code"))
-                : Region.<Region>find("parentCode", Sort.by("code"), parentCode.trim());
+    /**
+     * Children of {@code parentCode} (the provinces when it is absent or the national root) that the
+     * bureau may read: all of them when the parent lies in its region; when the parent contains its
+     * region, the one child on the way down to it; 403 for a parent elsewhere, naming no region; none
+     * for a code no region has.
+     */
+    public Page<RegionView> children(String parentCode, String bureauRegion, PageRequest page) {
+        boolean provinces = parentCode == null || parentCode.isBlank() || Roles.NATIONAL_ROOT.equals(parentCode);
+        String parent = provinces ? Roles.NATIONAL_ROOT : parentCode.trim();
+        if (!provinces && (!isShaped(parent) || path(parent).isEmpty())) {
+            return new Page<>(List.of(), page.page(), page.size(), 0); // no such region: it has no children
+        }
+        String where = provinces ? "parentCode is null" : "parentCode = :parent";
+        Map<String, Object> parameters = new HashMap<>();
+        if (!provinces) {
+            parameters.put("parent", parent);
+        }
+        if (!contains(bureauRegion, parent)) {
+            if (!contains(parent, bureauRegion)) {
+                throw ApiProblem.forbidden("the region asked for lies outside your region",
+                        "所查询的区域不在你的管辖区域内");
+            }
+            where += " and :bureauPath like concat(path, '%')"; // the child that holds the bureau's region
+            parameters.put("bureauPath", path(bureauRegion).orElseThrow());
+        }
+        var query = Region.<Region>find(where, Sort.by("code"), parameters);
         var rows = query.page(page.page(), page.size()).list();
         return Page.of(rows, page, query.count(), RegionView::of);
     }

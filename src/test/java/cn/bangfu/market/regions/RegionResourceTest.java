@@ -40,14 +40,42 @@ class RegionResourceTest {
                 .body("povertyAlleviated", equalTo(true))
                 .body("keyAssistance", equalTo(false));
 
-        Api.asBuyer(1).get("/api/v1/regions/" + Fixtures.JINGNING)
+        Api.asBureau(Fixtures.JINGNING).get("/api/v1/regions/" + Fixtures.JINGNING)
                 .then().statusCode(200).body("name", equalTo("静宁县")).body("level", equalTo("COUNTY"))
                 .body("parentCode", equalTo(Fixtures.PINGLIANG));
-        Api.asCooperative(1).queryParam("parentCode", township).get("/api/v1/regions")
+        Api.asBureau(Fixtures.JINGNING).queryParam("parentCode", township).get("/api/v1/regions")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].name", equalTo("雷大村"));
-        Api.asBureau(Fixtures.WUQING).get("/api/v1/regions")
+        Api.asNationalBureau().get("/api/v1/regions")
                 .then().statusCode(200).body("items.code", hasItem(Fixtures.GANSU))
                 .body("total", greaterThanOrEqualTo(2));
+    }
+
+    /** Regions are the bureau's, inside its region (api.md); the regions above its own are its context. */
+    @Test
+    void aBureauReadsItsRegionAndTheWayUpToIt() {
+        Fixtures.standardRegions();
+        // its own city and province, and below it
+        Api.asBureau(Fixtures.JINGNING).get("/api/v1/regions/" + Fixtures.GANSU).then().statusCode(200);
+        Api.asBureau(Fixtures.PINGLIANG).get("/api/v1/regions/" + Fixtures.JINGNING).then().statusCode(200);
+        // above it, only the way down to it
+        Api.asBureau(Fixtures.WUQING).get("/api/v1/regions").then().statusCode(200)
+                .body("items.code", equalTo(java.util.List.of(Fixtures.TIANJIN))).body("total", equalTo(1));
+        Api.asBureau(Fixtures.JINGNING).queryParam("parentCode", Fixtures.GANSU).get("/api/v1/regions")
+                .then().statusCode(200).body("items.code", equalTo(java.util.List.of(Fixtures.PINGLIANG)));
+        Api.asBureau(Fixtures.JINGNING).queryParam("parentCode", "629999").get("/api/v1/regions")
+                .then().statusCode(200).body("total", equalTo(0));
+        // elsewhere: 403, whose detail names no region (its instance is the path asked for)
+        for (var refused : java.util.List.of(
+                Api.asBureau(Fixtures.JINGNING).get("/api/v1/regions/" + Fixtures.WUQING),
+                Api.asBureau(Fixtures.JINGNING).queryParam("parentCode", Fixtures.TIANJIN).get("/api/v1/regions"),
+                Api.asBureau(Fixtures.WUQING).get("/api/v1/regions/" + Fixtures.PINGLIANG))) {
+            refused.then().statusCode(403).contentType("application/problem+json");
+            assertThat(refused.jsonPath().getString("detail")).doesNotContain(Fixtures.WUQING)
+                    .doesNotContain(Fixtures.TIANJIN).doesNotContain(Fixtures.PINGLIANG);
+        }
+        // and only for bureau staff
+        Api.asBuyer(1).get("/api/v1/regions/" + Fixtures.JINGNING).then().statusCode(403);
+        Api.asCooperative(1).get("/api/v1/regions").then().statusCode(403);
     }
 
     @Test
