@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,8 +139,9 @@ public class ProductService {
                     + product.recognitionRevokedOn,
                     "产品 " + productId + " 的认定已于 " + product.recognitionRevokedOn + " 撤销");
         }
+        // a rule against the stored recognition, not the request's own fields: 422, as for a link's end
         if (request.date().isBefore(product.recognitionValidFrom)) {
-            throw ApiProblem.invalidField("date", "must not be before the recognition's validFrom "
+            throw ApiProblem.unprocessable("date", "must not be before the recognition's validFrom "
                     + product.recognitionValidFrom, "不能早于认定的 validFrom " + product.recognitionValidFrom);
         }
         product.recognitionRevokedOn = request.date();
@@ -190,8 +191,7 @@ public class ProductService {
             product.brand = patch.brand();
             changed = true;
         }
-        if (patch.certifications() != null
-                && !Arrays.equals(toArray(patch.certifications()), sorted(product.certifications))) {
+        if (patch.certifications() != null && !sameCertifications(patch.certifications(), product.certifications)) {
             product.certifications = toArray(patch.certifications());
             changed = true;
         }
@@ -315,16 +315,15 @@ public class ProductService {
     }
 
 
-    /** Certifications as stored: distinct, in the enum's order. */
+    /** Certifications as stored: distinct, in the order the client gave them (what it sent is what it reads). */
     static String[] toArray(List<Certification> certifications) {
-        if (certifications == null || certifications.isEmpty()) {
-            return new String[0];
-        }
-        return EnumSet.copyOf(certifications).stream().map(Enum::name).toArray(String[]::new);
+        return certifications == null ? new String[0]
+                : certifications.stream().distinct().map(Enum::name).toArray(String[]::new);
     }
 
-    private static String[] sorted(String[] stored) {
-        return stored == null ? new String[0]
-                : Arrays.stream(stored).map(Certification::valueOf).sorted().map(Enum::name).toArray(String[]::new);
+    /** A set to every rule: the same certifications in another order are no change (no new version). */
+    private static boolean sameCertifications(List<Certification> given, String[] stored) {
+        return new HashSet<>(Arrays.asList(toArray(given)))
+                .equals(new HashSet<>(Arrays.asList(stored == null ? new String[0] : stored)));
     }
 }

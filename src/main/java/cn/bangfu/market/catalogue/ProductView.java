@@ -25,8 +25,8 @@ public record ProductView(long id, long cooperativeId, String cooperativeName, S
                         p.recognitionValidFrom, p.recognitionValidTo, p.recognitionRevokedOn), p.sku);
     }
 
-    /** The certifications column (a text array) as the view lists them, sorted. */
+    /** The certifications column (a text array) as the view lists them, in the order given. */
     static List<Certification> certifications(String[] column) {
-        return column == null ? List.of() : Arrays.stream(column).map(Certification::valueOf).sorted().toList();
+        return column == null ? List.of() : Arrays.stream(column).map(Certification::valueOf).toList();
     }
 }

@@ -51,8 +51,9 @@ class ProductImportTest {
         assertThat(exported.get(0).toList()).containsExactly("产品ID", "货号", "品名", "品类", "单位", "单价(元)", "库存",
                 "农户分成(基点)", "品牌", "认证", "状态", "版本");
         assertThat(exported).hasSize(3); // its own two products, not the other cooperative's
+        // certifications as the cooperative gave them (productBody: GEO_INDICATION, GREEN_FOOD)
         assertThat(exported.get(1).toList()).containsExactly(String.valueOf(apple), "JN-APPLE-5KG", "'=静宁苹果 5kg",
-                "水果", "箱", "59.90", "100", "1000", "静宁", "绿色食品、地理标志", "在售",
+                "水果", "箱", "59.90", "100", "1000", "静宁", "地理标志、绿色食品", "在售",
                 String.valueOf(appleBefore.get("version")));
         assertThat(exported.get(2).get(5)).isEqualTo("128.00");
 

@@ -88,7 +88,8 @@ class ProductRecognitionTest {
                 .post("/api/v1/products/" + product + "/recognition").then().statusCode(200);
         assertThat(listed(true)).doesNotContain(product);
         Api.asBureau(Fixtures.JINGNING).body(Map.of("date", TODAY.toString(), "reason", "早于生效日"))
-                .post("/api/v1/products/" + product + "/recognition/revoke").then().statusCode(400);
+                .post("/api/v1/products/" + product + "/recognition/revoke").then().statusCode(422)
+                .body("violations[0].field", equalTo("date"));
     }
 
     @Test

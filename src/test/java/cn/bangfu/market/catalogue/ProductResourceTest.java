@@ -29,6 +29,28 @@ class ProductResourceTest {
         Fixtures.standardRegions();
     }
 
+    /** certifications are a set (duplicates dropped, order no change), shown in the order the cooperative gave. */
+    @Test
+    void certificationsKeepTheOrderGiven() {
+        long coop = Fixtures.newCooperative(Fixtures.JINGNING, true);
+        Map<String, Object> body = new java.util.HashMap<>(Fixtures.productBody());
+        body.put("certifications", List.of("ORGANIC", "GREEN_FOOD", "ORGANIC"));
+        JsonPath created = Api.asCooperative(coop).body(body).post("/api/v1/cooperatives/" + coop + "/products")
+                .then().statusCode(201).body("certifications", equalTo(List.of("ORGANIC", "GREEN_FOOD")))
+                .extract().jsonPath();
+        long id = created.getLong("id");
+        long version = created.getLong("version");
+        Api.asCooperative(coop).body(Map.of("certifications", List.of("GREEN_FOOD", "ORGANIC"), "version", version))
+                .patch("/api/v1/products/" + id).then().statusCode(200)
+                .body("version", equalTo((int) version)) // the same set: nothing changed
+                .body("certifications", equalTo(List.of("ORGANIC", "GREEN_FOOD")));
+        Api.anonymous().get("/api/v1/products/" + id).then().statusCode(200)
+                .body("certifications", equalTo(List.of("ORGANIC", "GREEN_FOOD")));
+        Api.asCooperative(coop).body(Map.of("certifications", List.of("GEO_INDICATION", "ORGANIC"), "version", version))
+                .patch("/api/v1/products/" + id).then().statusCode(200).body("version", equalTo((int) version + 1))
+                .body("certifications", equalTo(List.of("GEO_INDICATION", "ORGANIC")));
+    }
+
     @Test
     void cooperativeListsAndEditsItsProduct() {
         long coop = Fixtures.newCooperative(Fixtures.JINGNING, true);
