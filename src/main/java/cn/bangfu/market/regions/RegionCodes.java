@@ -2,6 +2,8 @@ package cn.bangfu.market.regions;
 
 import cn.bangfu.market.common.Text;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,21 @@ public final class RegionCodes {
 
     public static boolean isValid(String code, RegionLevel level) {
         return problem(code, level).isEmpty();
+    }
+
+    /**
+     * The codes the regions above a region of {@code level} have, nearest first: for village
+     * 620826101001 its township 620826101000, county 620826, city 620800 and province 620000.
+     * {@code code} must be valid for {@code level}.
+     */
+    public static List<String> ancestorCodes(String code, RegionLevel level) {
+        List<String> codes = new ArrayList<>();
+        for (int above = level.ordinal() - 1; above >= 0; above--) {
+            int digits = RegionLevel.values()[above].significantDigits;
+            int width = digits <= 6 ? 6 : 12; // GB/T 2260 to the county, statistical codes below
+            codes.add(code.substring(0, digits) + "0".repeat(width - digits));
+        }
+        return codes;
     }
 
     /**

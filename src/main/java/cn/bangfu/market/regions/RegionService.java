@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -77,7 +78,8 @@ public class RegionService {
                 throw ApiProblem.invalidField("parentCode", "is required for a " + request.level(),
                         request.level() + " 必须填写");
             }
-            parent = Region.findById(parentCode);
+            // one registration under a parent at a time, so that the nearest-parent checks see each other's
+            parent = Region.findById(parentCode, LockModeType.PESSIMISTIC_WRITE);
             if (parent == null) {
                 throw ApiProblem.unprocessable("parentCode", "region " + parentCode + " does not exist",
                         "区域 " + parentCode + " 不存在");
@@ -90,6 +92,7 @@ public class RegionService {
             if (!itsOwnRegion) {
                 requireGoverned(bureauRegion, parent.code);
             }
+            requireNearestParent(request, parent);
         }
         if (Region.findById(request.code()) != null) {
             throw ApiProblem.conflict("region " + request.code() + " already exists", "区域 " + request.code() + " 已存在");
@@ -106,6 +109,30 @@ public class RegionService {
         region.createdAt = BusinessClock.now();
         region.persistAndFlush();
         return RegionView.of(region);
+    }
+
+    /**
+     * A region sits under the nearest registered region above it, and no registered region belongs
+     * below a new one: paths are fixed (V28), so a region put under a farther ancestor would stay
+     * outside the nearer one for good, and its bureau would not govern it. The codes named are the
+     * caller's own or regions above the new one, inside the parent the caller may register under.
+     */
+    private static void requireNearestParent(RegionRequest request, Region parent) {
+        List<String> above = RegionCodes.ancestorCodes(request.code(), request.level());
+        List<String> registered = Region.<Region>list("code in ?1", above).stream().map(r -> r.code).toList();
+        String nearest = above.stream().filter(registered::contains).findFirst().orElse(parent.code);
+        if (!nearest.equals(parent.code)) {
+            throw ApiProblem.unprocessable("parentCode", "a " + request.level() + " " + request.code()
+                    + " sits under " + nearest + ", the nearest registered region above it",
+                    request.level() + " " + request.code() + " 应隶属于其最近的已登记上级区域 " + nearest);
+        }
+        String prefix = request.code().substring(0, request.level().significantDigits);
+        if (Region.count("parentCode = ?1 and code like ?2 and code <> ?3", parent.code, prefix + "%",
+                request.code()) > 0) {
+            throw ApiProblem.unprocessable("code", "regions that belong below " + request.code()
+                    + " are registered straight under " + parent.code + " already, and a region's place is fixed",
+                    "属于 " + request.code() + " 下级的区域已直接登记在 " + parent.code + " 之下，区域的隶属关系不可更改");
+        }
     }
 
     /**

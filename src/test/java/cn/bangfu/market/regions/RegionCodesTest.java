@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +66,14 @@ class RegionCodesTest {
                 .isFalse();
     }
 
+    @Test
+    void ancestorCodesAreTheRegionsAboveNearestFirst() {
+        assertThat(RegionCodes.ancestorCodes("620826101001", RegionLevel.VILLAGE))
+                .containsExactly("620826101000", "620826", "620800", "620000");
+        assertThat(RegionCodes.ancestorCodes("120114", RegionLevel.COUNTY)).containsExactly("120100", "120000");
+        assertThat(RegionCodes.ancestorCodes("620000", RegionLevel.PROVINCE)).isEmpty();
+    }
+
     /** Property: every well-formed village code is valid, and changing its level to any other makes it invalid. */
     @Test
     void randomVillageCodesAreValidOnlyAsVillages() {
@@ -81,6 +90,13 @@ class RegionCodesTest {
             String township = code.substring(0, 9) + "000";
             assertThat(RegionCodes.isValid(township, RegionLevel.TOWNSHIP)).as(township).isTrue();
             assertThat(RegionCodes.canBeParent(township, RegionLevel.TOWNSHIP, code, RegionLevel.VILLAGE)).isTrue();
+            // each code above it is valid for its level and may be its parent
+            List<String> above = RegionCodes.ancestorCodes(code, RegionLevel.VILLAGE);
+            for (int i = 0; i < above.size(); i++) {
+                RegionLevel level = RegionLevel.values()[RegionLevel.VILLAGE.ordinal() - 1 - i];
+                assertThat(RegionCodes.isValid(above.get(i), level)).as(above.get(i) + " as " + level).isTrue();
+                assertThat(RegionCodes.canBeParent(above.get(i), level, code, RegionLevel.VILLAGE)).isTrue();
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -92,11 +93,13 @@ class RegionResourceTest {
     }
 
     @Test
-    void aLevelMayBeSkipped() {
-        // 天津市宝坻区 under 天津市 itself, without its 市辖区; a village straight under its county
-        Api.asNationalBureau().body(Map.of("code", "120115", "name", "宝坻区", "level", "COUNTY",
-                "parentCode", Fixtures.TIANJIN)).post("/api/v1/regions").then().statusCode(201)
-                .body("parentCode", equalTo(Fixtures.TIANJIN));
+    void aLevelMayBeSkippedWhereNoRegionIsRegisteredBetween() {
+        // 重庆市万州区 under 重庆市 itself, no 市辖区 registered; a village straight under its county
+        Api.asNationalBureau().body(Map.of("code", "500000", "name", "重庆市", "level", "PROVINCE"))
+                .post("/api/v1/regions").then().statusCode(201);
+        Api.asNationalBureau().body(Map.of("code", "500101", "name", "万州区", "level", "COUNTY",
+                "parentCode", "500000")).post("/api/v1/regions").then().statusCode(201)
+                .body("parentCode", equalTo("500000"));
         Api.asNationalBureau().body(Map.of("code", "620826999001", "name", "直属村", "level", "VILLAGE",
                 "parentCode", Fixtures.JINGNING)).post("/api/v1/regions").then().statusCode(201);
         // inside its county for the county's bureau, and a village households may live in
@@ -106,6 +109,17 @@ class RegionResourceTest {
                 .then().statusCode(201);
         Api.asBureau(Fixtures.WUQING).body(Fixtures.householdBody("620826999001")).post("/api/v1/households")
                 .then().statusCode(403);
+
+        // but not past a registered region: 天津市宝坻区 goes under 天津市's 市辖区 (120100), which its
+        // bureau governs, not straight under 天津市
+        Api.asNationalBureau().body(Map.of("code", "120115", "name", "宝坻区", "level", "COUNTY",
+                "parentCode", Fixtures.TIANJIN)).post("/api/v1/regions").then().statusCode(422)
+                .body("violations[0].field", equalTo("parentCode"))
+                .body("violations[0].message", containsString(Fixtures.TIANJIN_DISTRICTS));
+        // nor a region between a parent and what is registered straight under it (the village above)
+        Api.asNationalBureau().body(Map.of("code", "620826999000", "name", "后设镇", "level", "TOWNSHIP",
+                "parentCode", Fixtures.JINGNING)).post("/api/v1/regions").then().statusCode(422)
+                .body("violations[0].field", equalTo("code"));
     }
 
     @Test
