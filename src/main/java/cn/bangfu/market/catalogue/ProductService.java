@@ -315,7 +315,7 @@ public class ProductService {
     }
 
 
-    /** Certifications as stored: distinct, in the order the client gave them (what it sent is what it reads). */
+    /** Certifications as stored: distinct, in the order of the request that set them (not re-sorted). */
     static String[] toArray(List<Certification> certifications) {
         return certifications == null ? new String[0]
                 : certifications.stream().distinct().map(Enum::name).toArray(String[]::new);

@@ -91,7 +91,7 @@ public class CooperativeService {
     public record Reader(String bureauRegion, Long ownCooperative) {
         public static final Reader BUYER = new Reader(null, null);
 
-        /** The caller as a reader of business entities: a bureau role reads as the bureau (roles checked by the resource). */
+        /** The caller as a reader of entities: a bureau role reads as the bureau (roles checked by the resource). */
         public static Reader of(Caller caller) {
             if (caller.is(Roles.BUREAU)) {
                 return new Reader(caller.bureauRegion(), null);

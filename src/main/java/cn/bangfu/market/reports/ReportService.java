@@ -192,7 +192,7 @@ public class ReportService {
     /**
      * The 联农带农 assessment of every business entity registered in a region (its subtree) for a
      * year, by id; or of one entity ({@code onlyCooperative}). The SQL function
-     * cooperative_assessment (V18, V20), which the export reads too, aggregates the entities' kept
+     * cooperative_assessment (V18, V20, V33), which the export reads too, aggregates the entities' kept
      * year figures (cooperative_household_year) and sales;
      * each entity's figures reconcile with /contributions to the fen.
      */

@@ -21,6 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class AgreementService {
 
+    /** Agreement {@code a} has its seller or buyer region in the subtree {@code :pattern} (V21, V25). */
+    private static final String HOLDS_PARTY =
+            "function('subtree_holds_party', :pattern, a.sellerRegionCode, a.buyerRegionCode) = true";
+
     @Inject
     RegionService regions;
 
@@ -59,8 +63,7 @@ public class AgreementService {
             return new Page<>(List.of(), page.page(), page.size(), 0);
         }
         return HqlFilter.of("from Agreement a where true")
-                .and("function('subtree_holds_party', :pattern, a.sellerRegionCode, a.buyerRegionCode) = true",
-                        "pattern", pattern)
+                .and(HOLDS_PARTY, "pattern", pattern)
                 .and("a.year = :year", "year", year)
                 .page(em, "select a", "a", "a.id", Agreement.class, page)
                 .map(AgreementView::of);
@@ -84,11 +87,10 @@ public class AgreementService {
         Agreement agreement = require(id);
         boolean party;
         if (viewer instanceof Viewer.Bureau bureau) {
-            party = RegionService.pathMatches(regions.require(agreement.sellerRegionCode), bureau.regionPattern())
-                    || RegionService.pathMatches(regions.require(agreement.buyerRegionCode), bureau.regionPattern());
+            party = em.createQuery("select count(a) from Agreement a where a.id = :id and " + HOLDS_PARTY, Long.class)
+                    .setParameter("id", id).setParameter("pattern", bureau.regionPattern()).getSingleResult() > 0;
         } else if (viewer instanceof Viewer.Buyer buyer) {
-            Buyer found = em.find(Buyer.class, buyer.buyerId());
-            party = found != null && regions.contains(agreement.buyerRegionCode, found.regionCode);
+            party = admitsBuyer(agreement, em.find(Buyer.class, buyer.buyerId()));
         } else {
             Cooperative found = em.find(Cooperative.class, ((Viewer.Cooperative) viewer).cooperativeId());
             party = found != null && regions.contains(agreement.sellerRegionCode, found.regionCode);
@@ -97,6 +99,11 @@ public class AgreementService {
             throw ApiProblem.forbidden("you are not a party to this agreement", "你不是该协议的一方");
         }
         return agreement;
+    }
+
+    /** A buyer orders under an agreement, and reads it, when the agreement's buyer region contains its own. */
+    boolean admitsBuyer(Agreement agreement, Buyer buyer) {
+        return buyer != null && regions.contains(agreement.buyerRegionCode, buyer.regionCode);
     }
 
     public AgreementProgress progress(long id, Viewer viewer) {

@@ -28,7 +28,7 @@ public class ImpactService {
     /** The impact of some lines of one order (those its viewer sees). */
     public Impact ofLines(Collection<Long> lineIds) {
         if (lineIds.isEmpty()) {
-            return new Impact(0, 0, Map.of(), List.of());
+            return new Impact(0, 0, Tallies.forEvery(Mechanism.values(), Map.of()), List.of());
         }
         return impact("select l.id from order_line l where l.id in (:lines)", Map.of("lines", List.copyOf(lineIds)),
                 LocalDate.of(Years.FIRST, 1, 1), LocalDate.of(Years.LAST, 12, 31));

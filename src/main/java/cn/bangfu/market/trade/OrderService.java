@@ -48,6 +48,9 @@ public class OrderService {
     RegionService regions;
 
     @Inject
+    AgreementService agreements;
+
+    @Inject
     BusinessClock clock;
 
     /** Income recording hooks in here: see {@link OrderEvents}. */
@@ -265,7 +268,7 @@ public class OrderService {
             throw ApiProblem.unprocessable("buyerId", "buyer " + buyerId + " is not registered",
                     "购买方 " + buyerId + " 未登记");
         }
-        if (!regions.contains(agreement.buyerRegionCode, buyer.regionCode)) {
+        if (!agreements.admitsBuyer(agreement, buyer)) {
             // the buyer is no party to it, so its regions are not named (as GET /agreements/{id} answers 403)
             throw ApiProblem.unprocessable("agreementId", "the buyer's region " + buyer.regionCode
                     + " is not inside the agreement's buyer region",
