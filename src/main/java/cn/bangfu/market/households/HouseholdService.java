@@ -8,6 +8,7 @@ import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.SqlArrays;
 import cn.bangfu.market.common.Text;
 import cn.bangfu.market.imports.ImportPipeline;
 import cn.bangfu.market.imports.ImportResult;
@@ -33,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Households (农户), registered one by one or imported from bureau rosters. */
 @ApplicationScoped
@@ -413,16 +413,15 @@ public class HouseholdService {
     private Map<Long, State> statesOn(Map<Long, LocalDate> dayByHousehold) {
         Map<Long, State> states = new HashMap<>();
         for (List<Long> chunk : RegionService.chunks(List.copyOf(dayByHousehold.keySet()))) {
-            String ids = chunk.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-            String days = chunk.stream().map(id -> dayByHousehold.get(id).toString())
-                    .collect(Collectors.joining(",", "{", "}"));
             @SuppressWarnings("unchecked")
             List<Tuple> rows = em.createNativeQuery("""
                             select t.id, s.members, s.category
                             from unnest(cast(?1 as bigint[]), cast(?2 as date[])) as t (id, day)
                             join household h on h.id = t.id
                             cross join lateral household_on(h, t.day) s""", Tuple.class)
-                    .setParameter(1, ids).setParameter(2, days).getResultList();
+                    .setParameter(1, SqlArrays.literal(chunk))
+                    .setParameter(2, SqlArrays.literal(chunk.stream().map(dayByHousehold::get).toList()))
+                    .getResultList();
             rows.forEach(r -> states.put(r.get("id", Long.class), new State(r.get("members", Integer.class),
                     HouseholdCategory.valueOf(r.get("category", String.class)))));
         }

@@ -142,7 +142,7 @@ public class RegionService {
     public RegionView get(String code, String bureauRegion) {
         Region region = require(code);
         if (!contains(bureauRegion, region.code) && !contains(region.code, bureauRegion)) {
-            throw ApiProblem.forbidden("the region asked for lies outside your region", "所查询的区域不在你的管辖区域内");
+            throw outsideYourRegion();
         }
         return RegionView.of(region);
     }
@@ -193,8 +193,7 @@ public class RegionService {
         }
         if (!contains(bureauRegion, parent)) {
             if (!contains(parent, bureauRegion)) {
-                throw ApiProblem.forbidden("the region asked for lies outside your region",
-                        "所查询的区域不在你的管辖区域内");
+                throw outsideYourRegion();
             }
             where += " and :bureauPath like concat(path, '%')"; // the child that holds the bureau's region
             parameters.put("bureauPath", path(bureauRegion).orElseThrow());
@@ -319,7 +318,7 @@ public class RegionService {
             return subtreePattern(bureauRegion);
         }
         // named by neither code: the one asked for may be that of a village the caller may not see
-        throw ApiProblem.forbidden("the region asked for lies outside your region", "所查询的区域不在你的管辖区域内");
+        throw outsideYourRegion();
     }
 
     /**
@@ -346,6 +345,11 @@ public class RegionService {
         Region region = require(code);
         requireGoverned(bureauRegion, region.code);
         return region;
+    }
+
+    /** 403 for a region asked for outside the bureau's, named by neither code (it may be a village's). */
+    private static ApiProblem outsideYourRegion() {
+        return ApiProblem.forbidden("the region asked for lies outside your region", "所查询的区域不在你的管辖区域内");
     }
 
     /** The region code a request names ({@code regionCode}), else the bureau's own. */

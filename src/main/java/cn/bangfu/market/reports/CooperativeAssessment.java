@@ -22,7 +22,8 @@ public record CooperativeAssessment(
         long linkedHouseholds,
         @Schema(description = "Households whose net income from this entity in the year is positive")
         long paidHouseholds,
-        @Schema(description = "paidHouseholds by the household's category on 31 December of the year (income-rules.md §5), every category present")
+        @Schema(description = "paidHouseholds by the household's category on 31 December of the year "
+                + "(income-rules.md §5), every category present")
         Map<String, Long> paidByCategory,
         @Schema(nullable = true, description = "halfUp(householdIncomeFen × 10000 / salesFen); null without sales")
         Long returnedBp) {

@@ -7,6 +7,7 @@ import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.IdempotencyKeys;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
+import cn.bangfu.market.common.SqlArrays;
 import cn.bangfu.market.common.Text;
 import cn.bangfu.market.regions.RegionService;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -157,18 +158,14 @@ public class OrderService {
     @SuppressWarnings("unchecked")
     private List<Tuple> runPlace(PlaceOrderRequest request, Agreement agreement, String idempotencyKey, String hash,
                                  Instant now) {
-        StringBuilder productIds = new StringBuilder("{");
-        StringBuilder quantities = new StringBuilder("{");
-        for (int i = 0; i < request.lines().size(); i++) {
-            String comma = i == 0 ? "" : ",";
-            productIds.append(comma).append(request.lines().get(i).productId().longValue());
-            quantities.append(comma).append(request.lines().get(i).quantity().intValue());
-        }
+        List<PlaceOrderRequest.Line> lines = request.lines();
+        String productIds = SqlArrays.literal(lines.stream().map(PlaceOrderRequest.Line::productId).toList());
+        String quantities = SqlArrays.literal(lines.stream().map(PlaceOrderRequest.Line::quantity).toList());
         String sellerPattern = agreement == null ? null // a region that does not exist contains no product's
                 : regions.subtreePattern(agreement.sellerRegionCode).orElse("");
         var place = em.createNativeQuery(PLACE, Tuple.class)
-                .setParameter(1, productIds.append('}').toString())
-                .setParameter(2, quantities.append('}').toString())
+                .setParameter(1, productIds)
+                .setParameter(2, quantities)
                 .setParameter(3, sellerPattern)
                 .setParameter(4, clock.today()) // 帮扶产品认定 as of the business day of placing
                 .setParameter(5, request.buyerId()).setParameter(6, request.agreementId())
