@@ -4,7 +4,7 @@ import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.income.AlertReason;
 import cn.bangfu.market.income.IncomeRules;
 import cn.bangfu.market.links.LinkRules;
-import cn.bangfu.market.reports.AssessmentRules;
+import cn.bangfu.market.common.AssessmentRules;
 import cn.bangfu.market.support.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

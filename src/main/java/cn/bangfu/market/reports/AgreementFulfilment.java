@@ -1,5 +1,6 @@
 package cn.bangfu.market.reports;
 
+import cn.bangfu.market.trade.AgreementYear;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,7 @@
 package cn.bangfu.market.reports;
 
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.AssessmentRules;
 import cn.bangfu.market.common.Money;
 import cn.bangfu.market.common.Tallies;
 import cn.bangfu.market.common.Years;
@@ -9,6 +10,7 @@ import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.regions.Region;
 import cn.bangfu.market.regions.RegionScope;
 import cn.bangfu.market.regions.RegionService;
+import cn.bangfu.market.trade.AgreementYear;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,35 +53,27 @@ public class ReportService {
             Years.check(year);
         }
         String pattern = regions.requireBureauPattern(bureauRegion);
-        // the previous year's agreements of a pair have the same parties, so the same filter finds them;
-        // parties and realized amounts are the SQL rules the agreement list and progress read too (V21)
+        // parties, realized amounts and the year before are the SQL rules the agreement list and
+        // progress read too (V21, V34)
         List<Tuple> rows = em.createNativeQuery("""
                 select a.id, a.title, a.buyer_region_code, br.name as buyer_region_name, a.seller_region_code,
-                       sr.name as seller_region_name, a.year, a.target_fen, f.realized_fen, f.recognized_fen, f.orders
+                       sr.name as seller_region_name, a.year, a.target_fen, f.realized_fen, f.recognized_fen, f.orders,
+                       %s
                 from agreement a
                 join region br on br.code = a.buyer_region_code
                 join region sr on sr.code = a.seller_region_code
                 cross join lateral agreement_realized(a.id) f
+                cross join lateral agreement_previous(a.id) p
                 where agreement_party_in(a.seller_region_code, a.buyer_region_code, :pattern)
-                  and (cast(:year as integer) is null or a.year in (:year, :year - 1))
-                order by a.year, a.id""", Tuple.class)
+                  and (cast(:year as integer) is null or a.year = :year)
+                order by a.year, a.id""".formatted(AgreementYear.PREVIOUS_COLUMNS), Tuple.class)
                 .setParameter("pattern", pattern).setParameter("year", year).getResultList();
-        Map<PairYear, AgreementYear> byPairYear = new HashMap<>();
-        for (Tuple r : rows) {
-            AgreementYear one = AgreementYear.of(r.get("year", Integer.class), 1, r.get("target_fen", Long.class),
-                    r.get("realized_fen", Long.class), r.get("orders", Long.class), r.get("recognized_fen", Long.class));
-            byPairYear.merge(PairYear.of(r, one.year()), one, AgreementYear::plus);
-        }
         List<AgreementFulfilment> result = new ArrayList<>();
         for (Tuple r : rows) {
             int agreementYear = r.get("year", Integer.class);
-            if (year != null && agreementYear != year) {
-                continue;
-            }
             long target = r.get("target_fen", Long.class);
             long realized = r.get("realized_fen", Long.class);
-            AgreementYear previous = byPairYear.getOrDefault(PairYear.of(r, agreementYear - 1),
-                    AgreementYear.none(agreementYear - 1));
+            AgreementYear previous = AgreementYear.before(agreementYear, r);
             result.add(new AgreementFulfilment(r.get("id", Long.class), r.get("title", String.class),
                     r.get("buyer_region_code", String.class), r.get("buyer_region_name", String.class),
                     r.get("seller_region_code", String.class), r.get("seller_region_name", String.class),
@@ -88,14 +82,6 @@ public class ReportService {
                     previous));
         }
         return result;
-    }
-
-    /** A pair of paired regions (buyer side, seller side) in one year. */
-    private record PairYear(String buyerRegionCode, String sellerRegionCode, int year) {
-        static PairYear of(Tuple r, int year) {
-            return new PairYear(r.get("buyer_region_code", String.class), r.get("seller_region_code", String.class),
-                    year);
-        }
     }
 
     /**

@@ -83,7 +83,8 @@ public class AgreementResource {
     @Path("{id}/progress")
     @RolesAllowed({Roles.BUREAU, Roles.COOPERATIVE, Roles.BUYER})
     @Operation(operationId = "getAgreementProgress",
-            summary = "Target, realized (delivered minus returned), realized basis points and delivered orders")
+            summary = "Target, realized (delivered minus returned), realized basis points, delivered orders and the "
+                    + "year before (previous, growthBp)")
     public AgreementProgress progress(@PathParam("id") long id) {
         return agreements.progress(id, Viewer.of(caller, regions));
     }

@@ -2,6 +2,7 @@ package cn.bangfu.market.trade;
 
 import cn.bangfu.market.buyers.Buyer;
 import cn.bangfu.market.common.ApiProblem;
+import cn.bangfu.market.common.AssessmentRules;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.Money;
@@ -108,13 +109,16 @@ public class AgreementService {
 
     public AgreementProgress progress(long id, Viewer viewer) {
         Agreement agreement = requireReadable(id, viewer);
-        // the SQL rule the agreement report reads too (V21)
-        Tuple row = (Tuple) em.createNativeQuery("""
-                select f.realized_fen, f.recognized_fen, f.orders from agreement_realized(?1) f""", Tuple.class)
+        // the SQL rules the agreement report reads too (V21, V34)
+        Tuple row = (Tuple) em.createNativeQuery("select f.realized_fen, f.recognized_fen, f.orders, "
+                        + AgreementYear.PREVIOUS_COLUMNS
+                        + " from agreement_realized(?1) f cross join agreement_previous(?1) p", Tuple.class)
                 .setParameter(1, id).getSingleResult();
         long realized = row.get("realized_fen", Long.class);
-        long orders = row.get("orders", Long.class);
+        AgreementYear previous = AgreementYear.before(agreement.year, row);
         return new AgreementProgress(id, agreement.year, agreement.targetFen, realized,
-                Money.basisPoints(realized, agreement.targetFen), orders, row.get("recognized_fen", Long.class));
+                Money.basisPoints(realized, agreement.targetFen), row.get("orders", Long.class),
+                row.get("recognized_fen", Long.class), AssessmentRules.growthBp(realized, previous.realizedFen()),
+                previous);
     }
 }

@@ -227,6 +227,17 @@ class ReportTest {
         assertThat(report.getMap("items.find { it.agreementId == " + alone + " }")).containsEntry("growthBp", null);
         assertThat(report.getMap("items.find { it.agreementId == " + alone + " }.previous"))
                 .containsEntry("agreements", 0).containsEntry("realizedFen", 0);
+        // an agreement's progress says the same (api.md: agreement reports gain previous and growthBp)
+        JsonPath progress = Api.asBureau(Fixtures.JINGNING).get("/api/v1/agreements/" + current + "/progress").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(progress.getInt("growthBp")).isEqualTo(2000);
+        assertThat(progress.getMap("previous")).isEqualTo(report.getMap("items.find { it.agreementId == " + current
+                + " }.previous"));
+        JsonPath first = Api.asBureau(Fixtures.JINGNING).get("/api/v1/agreements/" + alone + "/progress").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(first.getMap("")).containsEntry("growthBp", null);
+        assertThat(first.getMap("previous")).containsEntry("year", 2040).containsEntry("agreements", 0)
+                .containsEntry("realizedFen", 0);
         // every year at once: both of the pair's agreements, each with its own previous year
         JsonPath all = Api.asBureau(buyers).queryParam("size", 200).get("/api/v1/reports/agreements").then()
                 .statusCode(200).extract().jsonPath();

@@ -1,6 +1,4 @@
-package cn.bangfu.market.reports;
-
-import cn.bangfu.market.common.Money;
+package cn.bangfu.market.common;
 
 /**
  * The ratios bureaus are assessed on (api.md "Recognition, reserves and assessment"), in integers.

@@ -1,4 +1,4 @@
-package cn.bangfu.market.reports;
+package cn.bangfu.market.common;
 
 import org.junit.jupiter.api.Test;
 
