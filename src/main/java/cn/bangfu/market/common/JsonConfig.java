@@ -1,15 +1,21 @@
 package cn.bangfu.market.common;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -43,10 +49,35 @@ public class JsonConfig implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+        mapper.registerModule(new SimpleModule("decimal-places").addDeserializer(BigDecimal.class,
+                new DecimalPlacesAsMeant()));
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH)
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxStringLength(BodyLimits.MAX_JSON_BYTES)
                 .build());
+    }
+
+    /**
+     * A decimal with the places its value has: {@code "days": 2.50} is 2.5, one place (income-rules.md
+     * §3 counts places of the value; {@code @Digits} would count the zero), and {@code 1e2} is 100. An
+     * absurd exponent stays as written, for the bounds to refuse without expanding it.
+     */
+    static final class DecimalPlacesAsMeant extends NumberDeserializers.BigDecimalDeserializer {
+
+        private static final int MAX_INTEGER_DIGITS = MAX_NUMBER_LENGTH;
+
+        @Override
+        public BigDecimal deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            BigDecimal value = super.deserialize(parser, context);
+            if (value == null) {
+                return null;
+            }
+            BigDecimal stripped = value.stripTrailingZeros();
+            if (stripped.scale() >= 0) {
+                return stripped;
+            }
+            return stripped.precision() - stripped.scale() <= MAX_INTEGER_DIGITS ? stripped.setScale(0) : value;
+        }
     }
 }

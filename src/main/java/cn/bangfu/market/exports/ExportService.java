@@ -157,10 +157,11 @@ public class ExportService {
                 fen("其他收入(元)", "otherIncomeYuan", 14, "r.other"),
                 fen("年收入(元)", "annualIncomeYuan", 14, "a.annual"),
                 fen("人均收入(元)", "perCapitaYuan", 14, "pc.per_capita"),
-                fen("监测线(元)", "lineYuan", 12, "r.line"),
                 // no line for the year: neither yes nor no
                 fixed("是否风险户", "atRisk", 12, "case when r.line is not null then "
-                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end").repeating());
+                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end").repeating(),
+                // after the columns api.md lists, so that theirs keep their places
+                fen("监测线(元)", "lineYuan", 12, "r.line"));
     }
 
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
 public final class TabularFile {
 
     private static final byte[] ZIP_MAGIC = {0x50, 0x4B, 0x03, 0x04};
+    /** Digits a numeric cell may expand to (a 12-digit region code, an 11-digit phone, an amount). */
+    private static final int MAX_PLAIN_DIGITS = 40;
 
     private TabularFile() {
     }
@@ -137,11 +140,20 @@ public final class TabularFile {
         if (text == null) {
             return null;
         }
-        // Integers typed into numeric cells come back as "620826100201" or "1.0"; keep them integral.
-        if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER && text.endsWith(".0")) {
-            return text.substring(0, text.length() - 2);
+        if (cell.getType() != org.dhatim.fastexcel.reader.CellType.NUMBER) {
+            return text;
         }
-        return text;
+        // A number as written, as a person reads it: Excel stores 620826100201 as such, other writers
+        // (Apache POI) as "6.20826100201E11", and an integer may come as "1.0". An absurd exponent
+        // stays as stored rather than expanded, for the column's own check to refuse.
+        try {
+            BigDecimal number = new BigDecimal(text).stripTrailingZeros();
+            int integerDigits = number.precision() - number.scale();
+            return integerDigits <= MAX_PLAIN_DIGITS && number.scale() <= MAX_PLAIN_DIGITS
+                    ? number.toPlainString() : text;
+        } catch (NumberFormatException e) {
+            return text;
+        }
     }
 
     private static List<ImportRow> toRows(List<List<String>> raw, List<Column> columns) {

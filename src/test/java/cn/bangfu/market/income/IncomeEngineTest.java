@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -164,6 +165,10 @@ class IncomeEngineTest {
                 "unitPriceFen", 350, "date", "2025-12-31")).post(path).then().statusCode(422);
         Api.recording(cooperative).body(Map.of("householdId", h1, "productId", potato, "quantity", 1.2345,
                 "unitPriceFen", 350, "date", "2026-09-02")).post(path).then().statusCode(400);
+        // trailing zeros are no places: 2.34500 is 2.345
+        Api.recording(cooperative).body("{\"householdId\": " + h1 + ", \"productId\": " + potato
+                        + ", \"quantity\": 2.34500, \"unitPriceFen\": 350, \"date\": \"2026-09-03\"}")
+                .post(path).then().statusCode(201).body("contributions[0].amountFen", equalTo(821));
         long other = Fixtures.newCooperative(Fixtures.JINGNING, true);
         long foreign = Fixtures.newProduct(other, Map.of());
         Api.recording(cooperative).body(Map.of("householdId", h1, "productId", foreign, "quantity", 1,
@@ -185,6 +190,13 @@ class IncomeEngineTest {
                 .post(path).then().statusCode(400).body("violations[0].field", equalTo("days"));
         Api.recording(cooperative).body(Map.of("householdId", h1, "days", 1.25, "date", "2026-05-01"))
                 .post(path).then().statusCode(400);
+        // places are the value's: 2.50 days has one, 1e1 days is 10; an absurd exponent is refused unexpanded
+        Api.recording(cooperative).body("{\"householdId\": " + h1 + ", \"days\": 2.50, \"date\": \"2026-05-02\"}")
+                .post(path).then().statusCode(201).body("contributions[0].amountFen", equalTo(37503));
+        Api.recording(cooperative).body("{\"householdId\": " + h1 + ", \"days\": 1e1, \"date\": \"2026-05-03\"}")
+                .post(path).then().statusCode(201).body("contributions[0].amountFen", equalTo(150010));
+        Api.recording(cooperative).body("{\"householdId\": " + h1 + ", \"days\": 1e999999999, \"date\": \"2026-05-03\"}")
+                .post(path).then().statusCode(400).body("violations.field", hasItem("days"));
         Api.recording(cooperative).body(Map.of("householdId", h1, "days", 0, "date", "2026-05-01"))
                 .post(path).then().statusCode(400);
         // an unknown household and one of another region are answered alike: no id is confirmed to exist
