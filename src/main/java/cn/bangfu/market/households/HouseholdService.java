@@ -70,14 +70,17 @@ public class HouseholdService {
         return HouseholdView.of(household);
     }
 
-    /** A village (not another level) inside the bureau's region: 422 unknown or not a village, 403 outside. */
+    /**
+     * A village (not another level) inside the bureau's region: 422 unknown, 403 outside (before the
+     * level, which would describe a region outside), 422 not a village.
+     */
     private Region requireVillage(String villageCode, String bureauRegion) {
         Region village = regions.requireReferenced("villageCode", villageCode);
+        regions.requireGoverned(bureauRegion, village.code);
         if (village.level != RegionLevel.VILLAGE) {
             throw ApiProblem.unprocessable("villageCode", "region " + village.code + " is a " + village.level
                     + ", not a VILLAGE", "区域 " + village.code + " 的级别是 " + village.level + "，不是 VILLAGE");
         }
-        regions.requireGoverned(bureauRegion, village.code);
         return village;
     }
 
@@ -358,13 +361,14 @@ public class HouseholdService {
             if (village == null) {
                 errors.add(RowError.of(row, "villageCode", "region " + request.villageCode() + " does not exist",
                         "区域 " + request.villageCode() + " 不存在"));
+            } else if (bureauPattern == null || !RegionService.pathMatches(village, bureauPattern)) {
+                // the row and field say which village; the answer says nothing of a region outside the
+                // caller's, its level included (as registering one household)
+                errors.add(RowError.of(row, "villageCode", "the village lies outside your region",
+                        "该村不在你的管辖区域内"));
             } else if (village.level != RegionLevel.VILLAGE) {
                 errors.add(RowError.of(row, "villageCode", "region " + village.code + " is a " + village.level
                         + ", not a VILLAGE", "区域 " + village.code + " 的级别是 " + village.level + "，不是 VILLAGE"));
-            } else if (bureauPattern == null || !RegionService.pathMatches(village, bureauPattern)) {
-                // the row and field say which village; the answer names no region outside the caller's
-                errors.add(RowError.of(row, "villageCode", "the village lies outside your region",
-                        "该村不在你的管辖区域内"));
             }
             Integer first = codeFirstRow.putIfAbsent(request.code(), row);
             if (first != null) {

@@ -84,18 +84,22 @@ public class RegionService {
                 throw ApiProblem.unprocessable("parentCode", "region " + parentCode + " does not exist",
                         "区域 " + parentCode + " 不存在");
             }
+            // the scope first: a parent outside it is a 403 that says nothing of that region
+            if (!itsOwnRegion) {
+                requireGoverned(bureauRegion, parent.code);
+            }
             if (!RegionCodes.canBeParent(parent.code, parent.level, request.code(), request.level())) {
                 throw ApiProblem.unprocessable("parentCode", "a " + request.level() + " " + request.code()
                         + " cannot sit under " + parent.level + " " + parent.code,
                         request.level() + " " + request.code() + " 不能隶属于 " + parent.level + " " + parent.code);
             }
-            if (!itsOwnRegion) {
-                requireGoverned(bureauRegion, parent.code);
-            }
-            requireNearestParent(request, parent);
         }
+        // a region registered again is a duplicate (409), whichever parent the second request names
         if (Region.findById(request.code()) != null) {
             throw ApiProblem.conflict("region " + request.code() + " already exists", "区域 " + request.code() + " 已存在");
+        }
+        if (parent != null) {
+            requireNearestParent(request, parent);
         }
 
         Region region = new Region();

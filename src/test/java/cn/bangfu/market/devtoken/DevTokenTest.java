@@ -29,6 +29,30 @@ class DevTokenTest {
                 .post("/api/v1/regions").then().statusCode(403);
     }
 
+    /** Any claim given is signed as given (api.md): an expired token, or another issuer's, is minted and refused. */
+    @Test
+    void givenClaimsAreSignedAsGiven() {
+        long anHourAgo = java.time.Instant.now().getEpochSecond() - 3600;
+        for (Map<String, Object> claims : java.util.List.<Map<String, Object>>of(
+                Map.of("groups", java.util.List.of("bureau"), "region_code", "000000", "exp", anHourAgo),
+                Map.of("groups", java.util.List.of("bureau"), "region_code", "000000", "iss", "https://elsewhere"))) {
+            String token = given().contentType("application/json").body(claims).post("/dev/token").then()
+                    .statusCode(200).extract().path("token");
+            given().header("Authorization", "Bearer " + token).get("/api/v1/cooperatives")
+                    .then().statusCode(401).body("status", equalTo(401));
+        }
+        String fine = given().contentType("application/json")
+                .body(Map.of("groups", java.util.List.of("bureau"), "region_code", "000000", "iss", "bangfu-dev"))
+                .post("/dev/token").then().statusCode(200).extract().path("token");
+        given().header("Authorization", "Bearer " + fine).get("/api/v1/cooperatives").then().statusCode(200);
+        // even an expiry that is no time: signed as given, and refused as any unreadable token
+        String unreadable = given().contentType("application/json")
+                .body(Map.of("groups", java.util.List.of("bureau"), "region_code", "000000", "exp", "soon"))
+                .post("/dev/token").then().statusCode(200).extract().path("token");
+        given().header("Authorization", "Bearer " + unreadable).get("/api/v1/cooperatives").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void tamperedTokenIsRefused() {
         String token = Api.token(Map.of("groups", java.util.List.of("bureau"), "region_code", "000000"));

@@ -125,6 +125,12 @@ class HouseholdResourceTest {
         Api.asCooperative(1).body(body).post("/api/v1/households").then().statusCode(403);
         Api.asBuyer(1).body(body).post("/api/v1/households").then().statusCode(403);
         Api.asBureau(Fixtures.WUQING).body(body).post("/api/v1/households").then().statusCode(403);
+        // a region outside that is no village: 403 too, saying nothing of it (not even its level)
+        Map<String, Object> underACounty = Fixtures.householdBody(Fixtures.JINGNING);
+        Api.asBureau(Fixtures.WUQING).body(underACounty).post("/api/v1/households").then().statusCode(403)
+                .body(not(containsString(Fixtures.JINGNING))).body(not(containsString("COUNTY")));
+        Api.asBureau(Fixtures.JINGNING).body(underACounty).post("/api/v1/households").then().statusCode(422)
+                .body("violations[0].field", equalTo("villageCode"));
 
         long id = Fixtures.newHousehold(village);
         Api.asBureau(Fixtures.WUQING).get("/api/v1/households/" + id).then().statusCode(403);

@@ -264,7 +264,13 @@ class ImportTest {
         assertThat(problem.getList("errors.row", Integer.class)).containsExactly(2, 3);
         assertThat(problem.getString("errors[0].message")).contains("outside your region");
         assertThat(problem.prettify()).doesNotContain(village); // another region's village is never named
-        assertThat(problem.getString("errors[1].message")).contains("not a VILLAGE");
+        assertThat(problem.getString("errors[1].message")).contains("outside your region");
+        assertThat(problem.prettify()).doesNotContain(Fixtures.JINGNING).doesNotContain("COUNTY");
+        // inside the region, a county is no village
+        Api.asBureau(Fixtures.JINGNING).contentType(CSV).body(HEADER + householdLine(Fixtures.uniqueCode("O"), "赵八",
+                        Fixtures.randomIdNumber(), Fixtures.JINGNING, "2", "ORDINARY"))
+                .post("/api/v1/households/import").then().statusCode(422)
+                .body("errors[0].message", containsString("not a VILLAGE"));
 
         // the console asks in Chinese: the same rows and fields, every message in Chinese
         JsonPath chinese = Api.asBureau(Fixtures.WUQING).header("Accept-Language", "zh-CN").contentType(CSV).body(csv)
@@ -274,7 +280,7 @@ class ImportTest {
         assertThat(chinese.getList("errors.row", Integer.class)).containsExactly(2, 3);
         assertThat(chinese.getList("errors.field", String.class)).isEqualTo(problem.getList("errors.field", String.class));
         assertThat(chinese.getString("errors[0].message")).contains("你的管辖区域");
-        assertThat(chinese.getString("errors[1].message")).contains("VILLAGE").containsPattern("\\p{IsHan}");
+        assertThat(chinese.getString("errors[1].message")).contains("你的管辖区域");
         assertThat(chinese.getInt("errorCount")).isEqualTo(2);
     }
 

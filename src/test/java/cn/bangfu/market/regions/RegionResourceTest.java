@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -90,6 +91,9 @@ class RegionResourceTest {
         Api.asNationalBureau().body(Map.of("code", Fixtures.JINGNING, "name", "静宁县", "level", "COUNTY",
                 "parentCode", Fixtures.PINGLIANG)).post("/api/v1/regions")
                 .then().statusCode(409).contentType("application/problem+json");
+        // whichever parent the second registration names: it is a duplicate, not a misplaced region
+        Api.asNationalBureau().body(Map.of("code", Fixtures.JINGNING, "name", "静宁县", "level", "COUNTY",
+                "parentCode", Fixtures.GANSU)).post("/api/v1/regions").then().statusCode(409);
     }
 
     @Test
@@ -159,6 +163,10 @@ class RegionResourceTest {
         Api.asCooperative(1).body(township).post("/api/v1/regions").then().statusCode(403)
                 .contentType("application/problem+json");
         Api.asBureau(Fixtures.WUQING).body(township).post("/api/v1/regions").then().statusCode(403);
+        // a parent outside the region is refused before anything is said about it (its level, here)
+        Api.asBureau(Fixtures.WUQING).body(Map.of("code", "120114998000", "name", "试点镇", "level", "TOWNSHIP",
+                        "parentCode", Fixtures.JINGNING)).post("/api/v1/regions").then().statusCode(403)
+                .body("detail", not(containsString(Fixtures.JINGNING))).body("detail", not(containsString("COUNTY")));
         Api.asBureau(Fixtures.GANSU).body(Map.of("code", "630000", "name", "青海省", "level", "PROVINCE"))
                 .post("/api/v1/regions").then().statusCode(403);
         // codes 900-999 are never drawn by Fixtures, so this one is free
