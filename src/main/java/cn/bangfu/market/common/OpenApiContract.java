@@ -47,6 +47,10 @@ public class OpenApiContract implements OASFilter {
             "429", "Too many exports at once; retry after `Retry-After` seconds",
             "503", "The database is unavailable or busy; retry after `Retry-After` seconds"));
 
+    /** A public operation needs no token, but one sent must hold (PresentedTokenCheck). */
+    private static final String PUBLIC_401 = "A bearer token was sent that is expired, not yet valid or not trusted "
+            + "(none is needed)";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
@@ -67,13 +71,13 @@ public class OpenApiContract implements OASFilter {
         }
         StringBuilder description = new StringBuilder(operation.getDescription() == null ? ""
                 : operation.getDescription() + "\n\n");
-        description.append(roles == null ? "Public: no token needed."
+        description.append(roles == null ? "Public: no token needed (one sent must be valid)."
                 : "Roles (the token's `groups`): " + String.join(", ", roles) + ".");
         operation.setDescription(description.toString());
 
-        Set<String> statuses = new HashSet<>(Set.of("400", "503"));
+        Set<String> statuses = new HashSet<>(Set.of("400", "401", "503"));
         if (roles != null) {
-            statuses.addAll(Set.of("401", "403"));
+            statuses.add("403");
         }
         if (path.contains("{") || hasParameter(operation, "regionCode")) {
             statuses.add("404"); // an id in the path, or a region asked for, that does not exist
@@ -93,14 +97,18 @@ public class OpenApiContract implements OASFilter {
         responses.getAPIResponses().forEach((status, declared) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 if (declared.getContent() == null) {
-                    String meaning = statuses.contains(status) ? STATUS_MEANINGS.get(status) : declared.getDescription();
+                    String meaning = statuses.contains(status) ? meaning(status, roles) : declared.getDescription();
                     responses.addAPIResponse(status, problemResponse(meaning));
                 }
                 statuses.remove(status);
             }
         });
         statuses.stream().sorted().forEach(status ->
-                responses.addAPIResponse(status, problemResponse(STATUS_MEANINGS.get(status))));
+                responses.addAPIResponse(status, problemResponse(meaning(status, roles))));
+    }
+
+    private static String meaning(String status, List<String> roles) {
+        return roles == null && "401".equals(status) ? PUBLIC_401 : STATUS_MEANINGS.get(status);
     }
 
     private static boolean hasParameter(Operation operation, String name) {

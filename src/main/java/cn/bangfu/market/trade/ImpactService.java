@@ -61,6 +61,8 @@ public class ImpactService {
                 select 'VILLAGE', h.village_code, v.name, count(*) filter (where n.fen > 0), sum(n.fen)::bigint
                 from net n join household h on h.id = n.household_id join region v on v.code = h.village_code
                 group by h.village_code, v.name
+                -- a village whose share all went back with returns is no longer reached
+                having count(*) filter (where n.fen > 0) > 0 or sum(n.fen) <> 0
                 order by 1, 5 desc, 2""".formatted(lines), Tuple.class)
                 .setParameter("first", first).setParameter("last", last);
         parameters.forEach(query::setParameter);

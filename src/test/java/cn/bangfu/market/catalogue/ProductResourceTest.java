@@ -2,16 +2,20 @@ package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
+import cn.bangfu.market.support.DevKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -20,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class ProductResourceTest {
@@ -167,6 +172,18 @@ class ProductResourceTest {
         Api.anonymous().header("Authorization", "Bearer not-a-jwt").get("/api/v1/cooperatives/" + coop)
                 .then().statusCode(401).contentType("application/problem+json");
         Api.anonymous().get("/api/v1/products/" + product).then().statusCode(200).body("priceFen", equalTo(5990));
+        // a token presented must hold on the public catalogue too, expired or forged alike
+        Instant now = Instant.now();
+        String expired = Jwt.claims().issuer("bangfu-dev").subject("t").groups(Set.of("buyer")).claim("buyer_id", 1)
+                .issuedAt(now.minusSeconds(7200)).expiresAt(now.minusSeconds(3600)).sign(DevKeys.privateKey());
+        for (String bad : List.of("not-a-jwt", expired)) {
+            Api.anonymous().header("Authorization", "Bearer " + bad).get("/api/v1/products/" + product).then()
+                    .statusCode(401).contentType("application/problem+json").header("X-Request-Id", notNullValue());
+            Api.anonymous().header("Authorization", "Bearer " + bad).queryParam("q", "苹果").get("/api/v1/products")
+                    .then().statusCode(401);
+        }
+        // any valid token reads it, with or without a role
+        Api.as(Map.of("groups", List.of("guest"))).get("/api/v1/products/" + product).then().statusCode(200);
     }
 
     @Test

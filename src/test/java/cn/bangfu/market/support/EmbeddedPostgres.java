@@ -43,6 +43,7 @@ public class EmbeddedPostgres implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
+        Fixtures.emptyDatabaseStarted();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         System.setProperty(JDBC_URL_PROPERTY, url);
         return Map.ofEntries(

@@ -23,6 +23,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * A fresh, empty server was started (the framework restarts the packaged service, with its
+     * server, after a failed integration test): the standard regions must be registered again,
+     * or one failure would cascade into every later test of the run.
+     */
+    static synchronized void emptyDatabaseStarted() {
+        standardRegionsReady = false;
+    }
+
     /** The province → city → county chains of 静宁县 and 武清区 (idempotent). */
     public static synchronized void standardRegions() {
         if (standardRegionsReady) {
