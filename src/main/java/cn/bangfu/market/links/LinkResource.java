@@ -68,7 +68,7 @@ public class LinkResource {
     @POST
     @Path("{id}/end")
     @Operation(operationId = "endLink",
-            summary = "End a link: validTo becomes that date (still active on it)")
+            summary = "End a link: validTo becomes that date (still active on it), earlier or later than before")
     public LinkView end(@PathParam("id") long id, @Valid @NotNull EndRequest request) {
         return links.end(id, request.date(), caller.bureauRegion());
     }

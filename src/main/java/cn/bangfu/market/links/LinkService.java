@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -76,23 +77,38 @@ public class LinkService {
                         "产品 " + request.productId() + " 不是经营主体 " + cooperative.id + " 的产品");
             }
         }
-        List<BenefitLink> existing = BenefitLink.list("householdId = ?1 and cooperativeId = ?2 and mechanism = ?3",
-                household.id, cooperative.id, request.mechanism());
-        for (BenefitLink other : existing) {
-            if (other.clashesWith(cooperative.id, household.id, request.mechanism(), request.productId(),
-                    request.validFrom(), request.validTo())) {
-                throw ApiProblem.conflict("household " + household.code + " already holds " + request.mechanism()
-                        + " link " + other.id + " with cooperative " + cooperative.id + " on overlapping dates",
-                        "农户 " + household.code + " 已与经营主体 " + cooperative.id + " 有日期重叠的 "
-                        + request.mechanism() + " 联农带农关系 " + other.id);
-            }
-        }
+        requireNoClash(household, cooperative.id, request.mechanism(), request.productId(),
+                request.validFrom(), request.validTo(), null);
         BenefitLink link = toEntity(request, BusinessClock.now());
         link.persistAndFlush();
         return LinkView.of(link, household.code);
     }
 
-    /** Ends a link on {@code date}: it stays active on that day. A link can be shortened, never extended. */
+    /**
+     * One household holds at most one link of a mechanism with a cooperative (and product, where the
+     * mechanism is product-scoped) on any day: 409 naming the link already there. The caller holds
+     * the household's row lock, so that concurrent writes are checked one at a time.
+     */
+    private static void requireNoClash(Household household, long cooperativeId, Mechanism mechanism, Long productId,
+                                       LocalDate from, LocalDate to, Long exceptLinkId) {
+        List<BenefitLink> existing = BenefitLink.list("householdId = ?1 and cooperativeId = ?2 and mechanism = ?3",
+                household.id, cooperativeId, mechanism);
+        for (BenefitLink other : existing) {
+            if (!Objects.equals(other.id, exceptLinkId)
+                    && other.clashesWith(cooperativeId, household.id, mechanism, productId, from, to)) {
+                throw ApiProblem.conflict("household " + household.code + " already holds " + mechanism
+                        + " link " + other.id + " with cooperative " + cooperativeId + " on overlapping dates",
+                        "农户 " + household.code + " 已与经营主体 " + cooperativeId + " 有日期重叠的 "
+                        + mechanism + " 联农带农关系 " + other.id);
+            }
+        }
+    }
+
+    /**
+     * Ends a link on {@code date}: it stays active on that day (api.md: not before validFrom). A
+     * later date than a validTo already set extends the link (a mistaken end corrected), as long as
+     * the days it gains are no other link's of its kind (409, as on creation).
+     */
     @Transactional
     public LinkView end(long id, LocalDate date, String bureauRegion) {
         BenefitLink link = BenefitLink.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -106,9 +122,9 @@ public class LinkService {
                     "不能早于 validFrom " + link.validFrom);
         }
         if (link.validTo != null && date.isAfter(link.validTo)) {
-            throw ApiProblem.unprocessable("date", "the link already ends on " + link.validTo
-                    + "; ending it later would extend it",
-                    "该联农带农关系已于 " + link.validTo + " 结束；改为更晚结束会延长它");
+            em.lock(household, LockModeType.PESSIMISTIC_WRITE);
+            requireNoClash(household, link.cooperativeId, link.mechanism, link.productId,
+                    link.validFrom, date, link.id);
         }
         link.validTo = date;
         link.updatedAt = BusinessClock.now();

@@ -124,13 +124,19 @@ class LinkResourceTest {
                 .then().statusCode(422);
         Api.asBureau(Fixtures.JINGNING).body(Map.of("date", "2026-03-31")).post("/api/v1/links/" + id + "/end")
                 .then().statusCode(200).body("validTo", equalTo("2026-03-31"));
+        // a later date corrects a mistaken end: the link is extended (api.md sets validTo to the date)
         Api.asNationalBureau().body(Map.of("date", "2026-04-30")).post("/api/v1/links/" + id + "/end")
-                .then().statusCode(422);
+                .then().statusCode(200).body("validTo", equalTo("2026-04-30"));
         Api.asNationalBureau().body(Map.of("date", "2026-01-01")).post("/api/v1/links/" + id + "/end")
                 .then().statusCode(200).body("validTo", equalTo("2026-01-01"));
         // ended: a new WAGE link from the next day no longer overlaps
         Api.asNationalBureau().body(link("WAGE", Map.of("dailyWageFen", 13000, "validFrom", "2026-01-02")))
                 .post("/api/v1/links").then().statusCode(201);
+        // and the first can no longer be extended into it
+        Api.asNationalBureau().body(Map.of("date", "2026-01-02")).post("/api/v1/links/" + id + "/end")
+                .then().statusCode(409).contentType("application/problem+json");
+        Api.asNationalBureau().queryParam("householdId", household).get("/api/v1/links").then().statusCode(200)
+                .body("items.find { it.id == " + id + " }.validTo", equalTo("2026-01-01"));
         Api.asNationalBureau().body(Map.of()).post("/api/v1/links/" + id + "/end").then().statusCode(400);
         Api.asNationalBureau().body(Map.of("date", "2026-02-30")).post("/api/v1/links/" + id + "/end")
                 .then().statusCode(400);
