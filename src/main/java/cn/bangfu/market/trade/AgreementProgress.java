@@ -11,13 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @RegisterForReflection
 public record AgreementProgress(long agreementId, int year, long targetFen, long realizedFen, long realizedBp,
                                 long orders,
-                                @Schema(description = "The part of realizedFen from lines whose product was "
-                                        + "recognised (帮扶产品认定) when the order was placed")
-                                long recognizedFen,
-                                @Schema(nullable = true, description = "halfUp((realizedFen − previous.realizedFen) "
-                                        + "× 10000 / |previous.realizedFen|); null when that is 0")
-                                Long growthBp,
-                                @Schema(description = "The agreements of year − 1 between the same buyer and "
-                                        + "seller regions, summed")
-                                AgreementYear previous) {
+                                @Schema(description = AgreementYear.RECOGNIZED_FEN_MEANING) long recognizedFen,
+                                @Schema(nullable = true, description = AgreementYear.GROWTH_BP_MEANING) Long growthBp,
+                                @Schema(description = AgreementYear.PREVIOUS_MEANING) AgreementYear previous) {
 }

@@ -16,6 +16,14 @@ public record AgreementYear(int year,
                             @Schema(description = "halfUp(realizedFen × 10000 / targetFen); 0 without a target")
                             long realizedBp, long orders, long recognizedFen) {
 
+    /** What the agreement's progress and the agreement report both say of these three fields (OpenAPI). */
+    public static final String RECOGNIZED_FEN_MEANING = "The part of realizedFen from lines whose product was "
+            + "recognised (帮扶产品认定) when the order was placed";
+    public static final String GROWTH_BP_MEANING = "halfUp((realizedFen − previous.realizedFen) × 10000 / "
+            + "|previous.realizedFen|); null when that is 0";
+    public static final String PREVIOUS_MEANING = "The agreements of year − 1 between the same buyer and seller "
+            + "regions, summed";
+
     /** The columns {@link #before} reads, of {@code agreement_previous(…) p} (V34). */
     public static final String PREVIOUS_COLUMNS = "p.agreements as previous_agreements, "
             + "p.target_fen as previous_target_fen, p.realized_fen as previous_realized_fen, "

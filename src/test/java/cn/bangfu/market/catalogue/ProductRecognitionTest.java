@@ -23,18 +23,30 @@ class ProductRecognitionTest {
     @Test
     void aRevokedRecognitionLeavesOnlyTheEarlierOrdersRecognized() {
         long cooperative = Fixtures.newCooperative(Fixtures.JINGNING, true);
-        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 100, "priceFen", 1_250));
+        String appleName = "认定苹果" + cooperative;
+        long apple = Fixtures.newProduct(cooperative, Map.of("stock", 100, "priceFen", 1_250, "name", appleName,
+                "sku", "JN-" + cooperative));
         long plain = Fixtures.newProduct(cooperative, Map.of("stock", 100, "priceFen", 700));
         long canteen = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
         long agreement = Fixtures.newAgreement(TODAY.getYear(), 1_000_000);
 
-        Api.asBureau(Fixtures.JINGNING).body(Map.of("certificateNo", "静宁认〔2026〕018号",
+        Map<String, Object> recognized = Api.asBureau(Fixtures.JINGNING).body(Map.of(
+                        "certificateNo", "静宁认〔2026〕018号",
                         "validFrom", TODAY.minusDays(30).toString(), "validTo", TODAY.plusDays(300).toString()))
                 .post("/api/v1/products/" + apple + "/recognition").then().statusCode(200)
                 .body("recognition.certificateNo", equalTo("静宁认〔2026〕018号"))
                 .body("recognition.validTo", equalTo(TODAY.plusDays(300).toString()))
-                .body("recognition.revokedOn", nullValue());
+                .body("recognition.revokedOn", nullValue())
+                .extract().jsonPath().getMap("");
         assertThat(listed(true)).contains(apple).doesNotContain(plain);
+        // the public read by id (plain JDBC) shows what the recognition answered (the entity) and what
+        // the catalogue lists (an HQL projection), field by field: recognition, certifications, sku, instants
+        Map<String, Object> byId = Api.anonymous().get("/api/v1/products/" + apple).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(byId).isEqualTo(recognized).containsEntry("sku", "JN-" + cooperative)
+                .containsEntry("certifications", List.of("GEO_INDICATION", "GREEN_FOOD"));
+        assertThat(Api.anonymous().queryParam("q", appleName).get("/api/v1/products").then().statusCode(200)
+                .extract().jsonPath().getList("items", Map.class)).containsExactly(byId);
         assertThat(listed(false)).contains(plain).doesNotContain(apple);
 
         // before the revocation: 3 recognised apples (3,750) and 2 plain (1,400), one order

@@ -47,6 +47,8 @@ class DatabaseUnavailableTest {
                     .header("X-Request-Id", equalTo("ticket-20261201-7"))
                     .body("status", equalTo(503)).extract().header("X-Request-Id");
             logged = problems.records();
+            // the public read by id too, which takes its connection straight from the pool (plain JDBC)
+            Api.anonymous().get("/api/v1/products/1").then().statusCode(503).header("Retry-After", equalTo("5"));
         }
         // the warning names the request and the caller's role (RequestLogContext), for JSON logs
         assertThat(logged).filteredOn(r -> r.getMessage().contains("database unavailable")).singleElement()
