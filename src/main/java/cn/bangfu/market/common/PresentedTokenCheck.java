@@ -22,6 +22,7 @@ public class PresentedTokenCheck {
 
     @ServerRequestFilter(priority = Priorities.USER + 10)
     public void refuseAFailingToken(ContainerRequestContext request) {
+        // as in RequestLogContext: no endpoint of ours runs on the event loop; should one, it must not block here
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null && BlockingOperationControl.isBlockingAllowed()) {
             identities.getIdentity(); // a token that fails throws AuthenticationFailedException: 401 (ProblemMappers)
         }

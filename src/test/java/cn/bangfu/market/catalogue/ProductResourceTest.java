@@ -1,8 +1,8 @@
 package cn.bangfu.market.catalogue;
 
 import cn.bangfu.market.support.Api;
-import cn.bangfu.market.support.Fixtures;
 import cn.bangfu.market.support.DevKeys;
+import cn.bangfu.market.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.build.Jwt;
