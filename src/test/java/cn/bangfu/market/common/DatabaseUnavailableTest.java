@@ -1,6 +1,7 @@
 package cn.bangfu.market.common;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.Fixtures;
 import cn.bangfu.market.support.LogCapture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,6 +50,9 @@ class DatabaseUnavailableTest {
             logged = problems.records();
             // the public read by id too, which takes its connection straight from the pool (plain JDBC)
             Api.anonymous().get("/api/v1/products/1").then().statusCode(503).header("Retry-After", equalTo("5"));
+            // and an order's placing, whose key lookup and statement are plain JDBC as well
+            Api.asBuyer(1).header("Idempotency-Key", "pool-exhausted").body(Fixtures.orderBody(1, null, 1L, 1))
+                    .post("/api/v1/orders").then().statusCode(503).header("Retry-After", equalTo("5"));
         }
         // the warning names the request and the caller's role (RequestLogContext), for JSON logs
         assertThat(logged).filteredOn(r -> r.getMessage().contains("database unavailable")).singleElement()

@@ -184,7 +184,10 @@ class OrderResourceTest {
                 .post("/api/v1/orders").then().statusCode(201).body("id", not(equalTo((int) id)));
     }
 
-    /** A replay answers, field for field, what the placing answered: every line, the total, the version. */
+    /**
+     * A replay answers, field for field, what the placing answered: every line, the total, the version.
+     * Both are built from plain JDBC rows; the order read back through its entity says the same.
+     */
     @Test
     void aReplayAnswersThePlacedOrderAsItWas() {
         long pear = Fixtures.newProduct(cooperative, Map.of("stock", 50, "priceFen", 1234));
@@ -195,7 +198,11 @@ class OrderResourceTest {
         Map<String, Object> replayed = Api.asBuyer(buyer).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/orders").then().statusCode(200).extract().jsonPath().getMap("$");
 
+        Map<String, Object> read = Api.asBuyer(buyer).get("/api/v1/orders/" + placed.get("id"))
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+
         assertThat(replayed).isEqualTo(placed);
+        assertThat(read).isEqualTo(placed);
         assertThat(replayed.get("lines")).asList().hasSize(2);
         assertThat(((Number) replayed.get("totalFen")).longValue()).isEqualTo(3 * 1234 + 2 * 5990);
         assertThat(stockOf(pear)).isEqualTo(47);
