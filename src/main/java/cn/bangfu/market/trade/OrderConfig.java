@@ -22,7 +22,10 @@ public interface OrderConfig {
     @PositiveOrZero
     int concurrentPlacingsPerProduct();
 
-    /** How long a placing waits for its turn before it is answered 503 with {@code Retry-After}. */
+    /**
+     * How long a placing waits, in all, for a copy of itself under way in this instance and then for
+     * its turn, before it is answered 503 with {@code Retry-After}.
+     */
     @WithDefault("10s")
     Duration placingWait();
 }

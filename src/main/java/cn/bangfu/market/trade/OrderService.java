@@ -32,8 +32,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.Collectors;
@@ -80,13 +83,17 @@ public class OrderService {
      * for other products go on.
      */
     private final Semaphore[] placingTurns;
-    private final long placingWaitMillis;
+    private final long placingWaitNanos;
+
+    /** Placings under way in this instance, by buyer and key: what a copy of one of them waits for. */
+    private final ConcurrentHashMap<String, CountDownLatch> placingsUnderWay = new ConcurrentHashMap<>();
+    private final AtomicInteger copiesWaiting = new AtomicInteger();
 
     OrderService(OrderConfig config) {
         int turns = config.concurrentPlacingsPerProduct();
         this.placingTurns = turns == 0 ? null
                 : IntStream.range(0, TURN_GROUPS).mapToObj(g -> new Semaphore(turns, true)).toArray(Semaphore[]::new);
-        this.placingWaitMillis = config.placingWait().toMillis();
+        this.placingWaitNanos = config.placingWait().toNanos();
     }
 
     /** The group of products whose placing turns an order for this (its lowest) product takes. */
@@ -102,8 +109,11 @@ public class OrderService {
      * answered by one read. A new key is placed by one statement, {@link #PLACE}, run on its own
      * (autocommit): it is the placing's one transaction, and the product rows it locks are released
      * by its own commit, with no round trip to this JVM in between. With every buyer ordering the
-     * same product, how long that row stays locked is what limits the orders per second. A caller's
-     * transaction is suspended meanwhile: inside one, the rows would stay locked until its commit.
+     * same product, how long that row stays locked is what limits the orders per second. A copy of a
+     * request that this instance is placing right now (a double submit, a retry sent while the first
+     * still waits for its turn) waits for that placing and answers its order, rather than queueing at
+     * the product only to find the key taken. A caller's transaction is suspended meanwhile: inside
+     * one, the rows would stay locked until its commit.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Placed place(long callerBuyerId, String idempotencyKey, PlaceOrderRequest request) {
@@ -118,10 +128,55 @@ public class OrderService {
         if (!placedBefore.isEmpty()) {
             return replay(placedBefore, idempotencyKey, hash);
         }
+        long deadline = System.nanoTime() + placingWaitNanos; // one wait in all: for a copy, then for a turn
+        String underWayKey = buyerId + " " + idempotencyKey;
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch other = placingsUnderWay.putIfAbsent(underWayKey, mine);
+        if (other == null) {
+            try {
+                return placeNew(request, idempotencyKey, hash, deadline);
+            } finally {
+                placingsUnderWay.remove(underWayKey, mine);
+                mine.countDown();
+            }
+        }
+        awaitPlacing(other, deadline);
+        List<ReplayRow> placedByOther = replayRows(buyerId, idempotencyKey);
+        // the other copy placed nothing (refused, failed, or still waiting): this one is placed on its own
+        return placedByOther.isEmpty() ? placeNew(request, idempotencyKey, hash, deadline)
+                : replay(placedByOther, idempotencyKey, hash);
+    }
+
+    /** Until the copy of this request already being placed is done, at most until the deadline. */
+    private void awaitPlacing(CountDownLatch placing, long deadline) {
+        copiesWaiting.incrementAndGet();
+        try {
+            placing.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopping();
+        } finally {
+            copiesWaiting.decrementAndGet();
+        }
+    }
+
+    /** Requests waiting for a copy of themselves to be placed, now (for tests). */
+    int copiesWaiting() {
+        return copiesWaiting.get();
+    }
+
+    /** 503: interrupted while waiting, which happens when the service shuts down. */
+    private static ApiProblem stopping() {
+        return ApiProblem.unavailable("the service is stopping; retry shortly", "服务正在停止，请稍后重试", 1);
+    }
+
+    /** A key not seen before: {@link #PLACE}, then the order as placed, or why it was not. */
+    private Placed placeNew(PlaceOrderRequest request, String idempotencyKey, String hash, long deadline) {
+        long buyerId = request.buyerId();
         Agreement agreement = request.agreementId() == null ? null : agreementFor(request.agreementId(), buyerId);
 
         Instant now = BusinessClock.now();
-        List<PlacingRow> rows = runPlace(request, agreement, idempotencyKey, hash, now);
+        List<PlacingRow> rows = runPlace(request, agreement, idempotencyKey, hash, now, deadline);
         Long orderId = rows.get(0).orderId();
         if (orderId == null) {
             // Placed meanwhile by a request with the same key, whose commit this one waited for (at the
@@ -163,9 +218,9 @@ public class OrderService {
         return new Placed(OrderView.of(placed, lines), true);
     }
 
-    /** Runs {@link #PLACE} once its turn comes (503 when it does not come in time). */
+    /** Runs {@link #PLACE} once its turn comes (503 when it does not come before the deadline). */
     private List<PlacingRow> runPlace(PlaceOrderRequest request, Agreement agreement, String idempotencyKey,
-                                      String hash, Instant now) {
+                                      String hash, Instant now, long deadline) {
         String sellerPattern = agreement == null ? null // a region that does not exist contains no product's
                 : regions.subtreePattern(agreement.sellerRegionCode).orElse("");
         if (placingTurns == null) {
@@ -174,13 +229,13 @@ public class OrderService {
         long lowestProduct = request.lines().stream().mapToLong(PlaceOrderRequest.Line::productId).min().orElseThrow();
         Semaphore turns = placingTurns[turnGroup(lowestProduct)];
         try {
-            if (!turns.tryAcquire(placingWaitMillis, TimeUnit.MILLISECONDS)) {
+            if (!turns.tryAcquire(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 throw ApiProblem.unavailable("too many orders for this product are being placed at once; "
                         + "retry shortly", "该产品同时提交的订单过多，请稍后重试", 1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiProblem.unavailable("the service is stopping; retry shortly", "服务正在停止，请稍后重试", 1);
+            throw stopping();
         }
         try {
             return executePlace(request, sellerPattern, idempotencyKey, hash, now);
