@@ -8,9 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +50,9 @@ class PlacingCopiesTest {
         Callable<Response> copy = () -> Api.asBuyer(buyer).header("Idempotency-Key", key).body(body)
                 .post("/api/v1/orders");
         try {
-            try (Connection holder = dataSource.getConnection()) {
-                holder.setAutoCommit(false);
-                try (PreparedStatement lock = holder.prepareStatement("select id from product where id = ? for update")) {
-                    lock.setLong(1, apple);
-                    lock.executeQuery().close();
-                }
+            try (HeldProductRow held = HeldProductRow.hold(dataSource, apple)) {
                 copies.add(clients.submit(copy));
-                for (int i = 0; i < 100 && placingsWaitingForARow() == 0; i++) {
-                    Thread.sleep(50);
-                }
-                assertThat(placingsWaitingForARow()).as("the first copy waits for the row").isEqualTo(1);
+                assertThat(held.placingsWaitingWithin5s()).as("the first copy waits for the row").isEqualTo(1);
                 for (int i = 0; i < 5; i++) {
                     copies.add(clients.submit(copy));
                 }
@@ -72,8 +61,7 @@ class PlacingCopiesTest {
                 }
                 assertThat(orders.copiesWaiting()).as("copies waiting in the service").isEqualTo(5);
                 // without that wait, three more would have taken a turn and reached the row
-                assertThat(placingsWaitingForARow()).isEqualTo(1);
-                holder.rollback();
+                assertThat(held.placingsWaiting()).isEqualTo(1);
             }
             List<Response> responses = new ArrayList<>();
             for (Future<Response> f : copies) {
@@ -95,16 +83,5 @@ class PlacingCopiesTest {
     private static long placeNew(long buyer, Map<String, Object> body) {
         return Api.asBuyer(buyer).header("Idempotency-Key", Fixtures.uniqueCode("K")).body(body)
                 .post("/api/v1/orders").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    /** Backends running the placing statement that wait for a lock. */
-    private int placingsWaitingForARow() throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement waiting = c.prepareStatement("select count(*) from pg_stat_activity "
-                     + "where wait_event_type = 'Lock' and query like '%requested%'");
-             ResultSet rs = waiting.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -50,15 +48,10 @@ class PlacingTurnsTest {
         Api.asBuyer(buyer); // the token is minted before the race
 
         CompletableFuture<Response> first;
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select id from product where id = ? for update")) {
-                lock.setLong(1, locked);
-                lock.executeQuery().close();
-            }
+        try (HeldProductRow held = HeldProductRow.hold(dataSource, locked)) {
             first = CompletableFuture.supplyAsync(() -> Api.asBuyer(buyer).header("Idempotency-Key", "turn-first")
                     .body(Fixtures.orderBody(buyer, null, locked, 1)).post("/api/v1/orders"));
-            waitUntilWaitingForTheRow(locked);
+            assertThat(held.placingsWaitingWithin5s()).as("the first placing waits for the row").isEqualTo(1);
 
             Response second = Api.asBuyer(buyer).header("Idempotency-Key", "turn-second")
                     .body(Fixtures.orderBody(buyer, null, locked, 2)).post("/api/v1/orders");
@@ -69,7 +62,6 @@ class PlacingTurnsTest {
             Api.asBuyer(buyer).header("Idempotency-Key", "turn-other").body(Fixtures.orderBody(buyer, null, other, 1))
                     .post("/api/v1/orders").then().statusCode(201);
             assertThat(first).isNotDone();
-            holder.rollback();
         }
         assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
         assertThat(stockOf(locked)).isEqualTo(9); // the refused placing took nothing
@@ -77,23 +69,6 @@ class PlacingTurnsTest {
                 .post("/api/v1/orders").then().statusCode(201);
         assertThat(stockOf(locked)).isEqualTo(7);
         assertThat(stockOf(other)).isEqualTo(9);
-    }
-
-    /** Until a backend waits for a lock on the product's row: the first placing, holding the only turn. */
-    private void waitUntilWaitingForTheRow(long productId) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement waiting = c.prepareStatement("select count(*) from pg_stat_activity "
-                         + "where wait_event_type = 'Lock' and query like '%requested%'")) {
-                var rs = waiting.executeQuery();
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the first placing never waited for product " + productId + "'s row");
     }
 
     private static int stockOf(long productId) {
