@@ -3,6 +3,7 @@ package cn.bangfu.market.catalogue;
 import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
+import cn.bangfu.market.common.JdbcRows;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.TextRules;
 import cn.bangfu.market.common.PageRequest;
@@ -18,13 +19,10 @@ import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -111,19 +109,12 @@ public class ProductService {
      * session did no better. {@code ProductRecognitionTest} checks it shows what the HQL list shows.
      */
     public ProductView get(long productId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(ProductRow.SQL_BY_ID)) {
-            statement.setLong(1, productId);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    throw ApiProblem.notFound("product", productId);
-                }
-                return ProductRow.of(row).view();
-            }
-        } catch (SQLException e) {
-            // ProblemMappers finds it in the cause chain: 503 when the database is unavailable
-            throw new IllegalStateException("could not read product " + productId, e);
+        List<ProductRow> rows = JdbcRows.list(dataSource, ProductRow.SQL_BY_ID,
+                statement -> statement.setLong(1, productId), ProductRow::of, "read a product by id");
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("product", productId);
         }
+        return rows.get(0).view();
     }
 
     /**
@@ -344,8 +335,7 @@ public class ProductService {
                     row.getInt("household_share_bp"), row.getString("brand"),
                     certifications == null ? null : (String[]) certifications.getArray(),
                     ProductStatus.valueOf(row.getString("status")), row.getLong("version"),
-                    row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                    row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                    JdbcRows.instant(row, "created_at"), JdbcRows.instant(row, "updated_at"),
                     row.getString("recognition_certificate_no"),
                     row.getObject("recognition_valid_from", LocalDate.class),
                     row.getObject("recognition_valid_to", LocalDate.class),

@@ -5,6 +5,7 @@ import cn.bangfu.market.common.ApiProblem;
 import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.HqlFilter;
 import cn.bangfu.market.common.IdempotencyKeys;
+import cn.bangfu.market.common.JdbcRows;
 import cn.bangfu.market.common.Page;
 import cn.bangfu.market.common.PageRequest;
 import cn.bangfu.market.common.SqlArrays;
@@ -19,14 +20,11 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -253,29 +251,19 @@ public class OrderService {
     private List<PlacingRow> executePlace(PlaceOrderRequest request, String sellerPattern, String idempotencyKey,
                                           String hash, Instant now) {
         List<PlaceOrderRequest.Line> lines = request.lines();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement place = connection.prepareStatement(PLACE)) {
+        LocalDate today = clock.today(); // 帮扶产品认定 as of the business day of placing
+        return JdbcRows.list(dataSource, PLACE, place -> {
             place.setString(1, SqlArrays.literal(lines.stream().map(PlaceOrderRequest.Line::productId).toList()));
             place.setString(2, SqlArrays.literal(lines.stream().map(PlaceOrderRequest.Line::quantity).toList()));
             place.setString(3, sellerPattern);
             place.setString(4, sellerPattern);
-            place.setObject(5, clock.today()); // 帮扶产品认定 as of the business day of placing
+            place.setObject(5, today);
             place.setLong(6, request.buyerId());
             place.setObject(7, request.agreementId(), Types.BIGINT);
             place.setString(8, idempotencyKey);
             place.setString(9, hash);
             place.setObject(10, now.atOffset(ZoneOffset.UTC));
-            List<PlacingRow> rows = new ArrayList<>(lines.size());
-            try (ResultSet row = place.executeQuery()) {
-                while (row.next()) {
-                    rows.add(PlacingRow.of(row));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            // ProblemMappers finds it in the cause chain: 503 when the database is unavailable
-            throw new IllegalStateException("could not place an order for buyer " + request.buyerId(), e);
-        }
+        }, PlacingRow::of, "place an order");
     }
 
     /**
@@ -443,20 +431,10 @@ public class OrderService {
 
     /** The order this buyer's key placed, with its lines, in one read-only statement (no entity); none if none. */
     private List<ReplayRow> replayRows(long buyerId, String idempotencyKey) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(ReplayRow.SQL)) {
+        return JdbcRows.list(dataSource, ReplayRow.SQL, select -> {
             select.setLong(1, buyerId);
             select.setString(2, idempotencyKey);
-            List<ReplayRow> rows = new ArrayList<>(1);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(ReplayRow.of(row));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the order of key " + idempotencyKey, e);
-        }
+        }, ReplayRow::of, "read the order of an idempotency key");
     }
 
     @Transactional
@@ -634,18 +612,14 @@ public class OrderService {
         static ReplayRow of(ResultSet row) throws SQLException {
             return new ReplayRow(row.getString("request_hash"), row.getLong("id"), row.getLong("buyer_id"),
                     row.getObject("agreement_id", Long.class), OrderStatus.valueOf(row.getString("status")),
-                    instant(row, "placed_at"), instant(row, "confirmed_at"), instant(row, "shipped_at"),
-                    instant(row, "delivered_at"), row.getObject("delivered_on", LocalDate.class),
-                    instant(row, "cancelled_at"), row.getLong("version"), row.getLong("line_id"), row.getInt("line_no"),
+                    JdbcRows.instant(row, "placed_at"), JdbcRows.instant(row, "confirmed_at"),
+                    JdbcRows.instant(row, "shipped_at"), JdbcRows.instant(row, "delivered_at"),
+                    row.getObject("delivered_on", LocalDate.class), JdbcRows.instant(row, "cancelled_at"),
+                    row.getLong("version"), row.getLong("line_id"), row.getInt("line_no"),
                     row.getLong("product_id"), row.getString("product_name"), row.getLong("cooperative_id"),
                     row.getInt("quantity"), row.getLong("unit_price_fen"), row.getLong("amount_fen"),
                     row.getInt("household_share_bp"), row.getBoolean("recognized"), row.getBoolean("returned"),
                     row.getObject("returned_on", LocalDate.class));
-        }
-
-        private static Instant instant(ResultSet row, String column) throws SQLException {
-            OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-            return at == null ? null : at.toInstant();
         }
 
         /** The buyer's view (every line), as a placing answers it. */
