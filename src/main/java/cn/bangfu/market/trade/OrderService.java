@@ -627,7 +627,8 @@ public class OrderService {
             ReplayRow o = rows.get(0);
             List<OrderView.LineView> lines = rows.stream().map(l -> new OrderView.LineView(l.lineId, l.lineNo,
                     l.productId, l.productName, l.cooperativeId, l.quantity, l.unitPriceFen, l.amountFen,
-                    l.householdShareBp, l.recognized, l.returned, l.returnedOn)).toList();
+                    l.householdShareBp, l.recognized, l.returned, l.returnedOn,
+                    LineStatus.of(o.status, l.returned))).toList();
             return OrderView.of(o.id, o.buyerId, o.agreementId, o.status, o.placedAt, o.confirmedAt, o.shippedAt,
                     o.deliveredAt, o.deliveredOn, o.cancelledAt, o.version, lines);
         }

@@ -27,17 +27,21 @@ public record OrderView(long id, long buyerId, @Schema(nullable = true) Long agr
                            @Schema(description = "Whether the product was a recognised assistance product "
                                    + "(帮扶产品认定) on the day the order was placed")
                            boolean recognized,
-                           boolean returned, @Schema(nullable = true) LocalDate returnedOn) {
+                           boolean returned, @Schema(nullable = true) LocalDate returnedOn,
+                           @Schema(description = "The order's status, or RETURNED once the line is returned")
+                           LineStatus status) {
 
-        static LineView of(OrderLine l) {
+        static LineView of(OrderLine l, OrderStatus orderStatus) {
             return new LineView(l.id, l.lineNo, l.productId, l.productName, l.cooperativeId, l.quantity,
-                    l.unitPriceFen, l.amountFen, l.householdShareBp, l.recognized, l.returned, l.returnedOn);
+                    l.unitPriceFen, l.amountFen, l.householdShareBp, l.recognized, l.returned, l.returnedOn,
+                    LineStatus.of(orderStatus, l.returned));
         }
     }
 
     static OrderView of(ConsumptionOrder o, List<OrderLine> visibleLines) {
         return of(o.id, o.buyerId, o.agreementId, o.status, o.placedAt, o.confirmedAt, o.shippedAt, o.deliveredAt,
-                o.deliveredOn, o.cancelledAt, o.version, visibleLines.stream().map(LineView::of).toList());
+                o.deliveredOn, o.cancelledAt, o.version,
+                visibleLines.stream().map(l -> LineView.of(l, o.status)).toList());
     }
 
     /** An order's view from its columns: its total is that of the lines the caller sees. */

@@ -48,6 +48,7 @@ class OrderResourceTest {
                 .body("lines[0].quantity", equalTo(3))
                 .body("lines[0].cooperativeId", equalTo((int) cooperative))
                 .body("totalFen", equalTo(17970))
+                .body("lines[0].status", equalTo("PLACED"))
                 .extract().jsonPath();
         assertThat(response.header("Location")).endsWith("/api/v1/orders/" + order.getLong("id"));
         assertThat(stockOf(apple)).isEqualTo(97);
@@ -80,14 +81,15 @@ class OrderResourceTest {
 
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
         Api.asBuyer(buyer).post(base + "/deliver").then().statusCode(200)
-                .body("status", equalTo("DELIVERED")).body("deliveredOn", equalTo(today));
+                .body("status", equalTo("DELIVERED")).body("deliveredOn", equalTo(today))
+                .body("lines[0].status", equalTo("DELIVERED"));
         Api.asBuyer(buyer).post(base + "/deliver").then().statusCode(409);
         Api.asBuyer(buyer).post(base + "/cancel").then().statusCode(409);
         Api.asCooperative(cooperative).post(base + "/ship").then().statusCode(409);
 
         Api.asBuyer(buyer).post(base + "/lines/" + line + "/return").then().statusCode(200)
                 .body("lines[0].returned", equalTo(true)).body("lines[0].returnedOn", equalTo(today))
-                .body("status", equalTo("DELIVERED"));
+                .body("lines[0].status", equalTo("RETURNED")).body("status", equalTo("DELIVERED"));
         Api.asBuyer(buyer).post(base + "/lines/" + line + "/return").then().statusCode(409);
         Api.asBuyer(buyer).post(base + "/lines/987654321/return").then().statusCode(404);
         assertThat(stockOf(apple)).isEqualTo(98); // returned goods are not restocked
@@ -99,7 +101,7 @@ class OrderResourceTest {
         assertThat(stockOf(apple)).isEqualTo(90);
         Api.asCooperative(cooperative).post("/api/v1/orders/" + id + "/confirm").then().statusCode(200);
         Api.asBuyer(buyer).post("/api/v1/orders/" + id + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+                .body("status", equalTo("CANCELLED")).body("lines[0].status", equalTo("CANCELLED"));
         assertThat(stockOf(apple)).isEqualTo(100);
         Api.asBuyer(buyer).post("/api/v1/orders/" + id + "/cancel").then().statusCode(409);
         Api.asCooperative(cooperative).post("/api/v1/orders/" + id + "/confirm").then().statusCode(409);
