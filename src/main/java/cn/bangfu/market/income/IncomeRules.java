@@ -80,9 +80,30 @@ public final class IncomeRules {
 
     /** Days of [from, to] on which a link valid [validFrom, validTo] (open when null) is active; 0 when none. */
     public static long activeDays(LocalDate from, LocalDate to, LocalDate validFrom, LocalDate validTo) {
+        DateSpan span = activeSpan(from, to, validFrom, validTo);
+        return span == null ? 0 : span.days();
+    }
+
+    /**
+     * The days of [from, to] on which a link valid [validFrom, validTo] (open when null) is active, or
+     * null when none: what a land-rent accrual pays the link for, and so what it may not pay again.
+     */
+    public static DateSpan activeSpan(LocalDate from, LocalDate to, LocalDate validFrom, LocalDate validTo) {
         LocalDate start = from.isAfter(validFrom) ? from : validFrom;
         LocalDate end = validTo == null || to.isBefore(validTo) ? to : validTo;
-        return end.isBefore(start) ? 0 : ChronoUnit.DAYS.between(start, end) + 1;
+        return end.isBefore(start) ? null : new DateSpan(start, end);
+    }
+
+    /** Inclusive dates, {@code from <= to}. */
+    public record DateSpan(LocalDate from, LocalDate to) {
+
+        public long days() {
+            return ChronoUnit.DAYS.between(from, to) + 1;
+        }
+
+        public boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
+            return !from.isAfter(otherTo) && !otherFrom.isAfter(to);
+        }
     }
 
     /** The exact integer {@code value · 10^scale}; the value must have at most {@code scale} decimal places. */

@@ -173,7 +173,9 @@ public class IncomeService {
 
     /**
      * Accrues land rent over [from, to] for every LAND_RENT link of the cooperative, by its
-     * active days. A link already accrued on an overlapping range refuses the whole accrual (409).
+     * active days. A link already paid for any of those days refuses the whole accrual (409). What
+     * is kept per link is the days paid, not the accrual's range: a link whose end is later moved
+     * on (POST /links/{id}/end) can be paid for the days it gained, inside an earlier range too.
      */
     @Transactional
     public Recorded landRent(long cooperativeId, String key, String recordedBy, Records.LandRentAccrual request) {
@@ -197,46 +199,46 @@ public class IncomeService {
         List<ActiveLink> rows = em.createQuery("select l, h.code from BenefitLink l join Household h on h.id = l.householdId "
                         + "where l.cooperativeId = :c and l.mechanism = :m order by h.code, l.id", ActiveLink.class)
                 .setParameter("c", cooperativeId).setParameter("m", Mechanism.LAND_RENT).getResultList();
-        List<BenefitLink> accrued = new ArrayList<>();
+        Map<Long, IncomeRules.DateSpan> paid = new HashMap<>(); // per link: the days this accrual pays
         List<Contribution> contributions = new ArrayList<>();
         Map<Long, String> codes = new HashMap<>();
         for (ActiveLink row : rows) {
             BenefitLink link = row.link();
-            long days = IncomeRules.activeDays(from, to, link.validFrom, link.validTo);
-            if (days == 0) {
+            IncomeRules.DateSpan span = IncomeRules.activeSpan(from, to, link.validFrom, link.validTo);
+            if (span == null) {
                 continue;
             }
-            accrued.add(link);
+            paid.put(link.id, span);
             codes.put(link.householdId, row.householdCode());
-            long amount = IncomeRules.landRent(link.areaMu, link.rentPerMuPerYearFen, days);
+            long amount = IncomeRules.landRent(link.areaMu, link.rentPerMuPerYearFen, span.days());
             contributions.add(Contribution.of(claim.stamp(), link.householdId, cooperativeId, link.id,
                     Mechanism.LAND_RENT, amount, to, SourceType.RENT_ACCRUAL, id));
         }
-        if (!accrued.isEmpty()) {
-            List<Tuple> clash = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
-                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 and released_by is null limit 1",
-                            Tuple.class)
-                    .setParameter(1, accrued.stream().map(l -> l.id).toList())
+        if (!paid.isEmpty()) {
+            // the periods within [from, to] still counted, then those that share a day with what is paid now
+            List<Tuple> candidates = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
+                            + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 and released_by is null "
+                            + "order by link_id, from_date", Tuple.class)
+                    .setParameter(1, List.copyOf(paid.keySet()))
                     .setParameter(2, from).setParameter(3, to).getResultList();
-            if (!clash.isEmpty()) {
-                Tuple c = clash.get(0);
-                Object linkId = c.get("link_id");
-                Object fromDate = c.get("from_date");
-                Object toDate = c.get("to_date");
-                throw ApiProblem.conflict("link " + linkId + " was already accrued for "
-                        + fromDate + " to " + toDate + "; rent is never paid twice",
-                        "联农带农关系 " + linkId + " 已计提过 " + fromDate + " 至 " + toDate + " 的租金；租金不会重复支付");
+            for (Tuple c : candidates) {
+                long linkId = ((Number) c.get("link_id")).longValue();
+                LocalDate fromDate = c.get("from_date", LocalDate.class);
+                LocalDate toDate = c.get("to_date", LocalDate.class);
+                if (paid.get(linkId).overlaps(fromDate, toDate)) {
+                    throw ApiProblem.conflict("link " + linkId + " was already paid rent for "
+                            + fromDate + " to " + toDate + "; rent is never paid twice",
+                            "联农带农关系 " + linkId + " 已计提过 " + fromDate + " 至 " + toDate + " 的租金；租金不会重复支付");
+                }
             }
         }
         em.createNativeQuery("insert into rent_accrual (id, cooperative_id, from_date, to_date) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, id).setParameter(2, cooperativeId).setParameter(3, from).setParameter(4, to)
                 .executeUpdate();
-        for (BenefitLink link : accrued) {
-            em.createNativeQuery("insert into rent_accrual_period (accrual_id, link_id, from_date, to_date) "
-                            + "values (?1, ?2, ?3, ?4)")
-                    .setParameter(1, id).setParameter(2, link.id).setParameter(3, from).setParameter(4, to)
-                    .executeUpdate();
-        }
+        paid.forEach((linkId, span) -> em.createNativeQuery("insert into rent_accrual_period "
+                        + "(accrual_id, link_id, from_date, to_date) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, id).setParameter(2, linkId).setParameter(3, span.from()).setParameter(4, span.to())
+                .executeUpdate());
         return record(claim.stamp(), contributions, codes);
     }
 

@@ -251,6 +251,27 @@ class IncomeEngineTest {
     }
 
     @Test
+    void landRentPaysTheDaysALinkGainsLaterWithinAnEarlierRange() {
+        long h1 = household("A");
+        long link = Fixtures.newLink(cooperative, h1, "LAND_RENT", "2026-01-01",
+                Map.of("areaMu", 1, "rentPerMuPerYearFen", 36500));
+        Api.asNationalBureau().body(Map.of("date", "2026-06-30")).post("/api/v1/links/" + link + "/end")
+                .then().statusCode(200);
+        String path = "/api/v1/cooperatives/" + cooperative + "/land-rent-accruals";
+        Api.recording(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-12-31")).post(path)
+                .then().statusCode(201).body("contributions.amountFen", org.hamcrest.Matchers.contains(18100));
+        // the link is extended to the year's end: July to December were never paid
+        Api.asNationalBureau().body(Map.of("date", "2026-12-31")).post("/api/v1/links/" + link + "/end")
+                .then().statusCode(200);
+        Api.recording(cooperative).body(Map.of("from", "2026-06-30", "to", "2026-07-31")).post(path)
+                .then().statusCode(409).contentType("application/problem+json"); // 30 June was paid
+        Api.recording(cooperative).body(Map.of("from", "2026-07-01", "to", "2026-12-31")).post(path)
+                .then().statusCode(201).body("contributions.amountFen", org.hamcrest.Matchers.contains(18400));
+        Api.recording(cooperative).body(Map.of("from", "2026-01-01", "to", "2026-12-31")).post(path)
+                .then().statusCode(409);
+    }
+
+    @Test
     void householdIncomeMonitoringAndAtRisk() {
         long poor = Fixtures.newHousehold(village, prefix + "P", 4);
         long fine = Fixtures.newHousehold(village, prefix + "F", 1);

@@ -76,6 +76,44 @@ class IncomeRulesTest {
         assertThat(IncomeRules.activeDays(jan1, mar31, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 1, 10))).isEqualTo(10);
         assertThat(IncomeRules.activeDays(jan1, mar31, LocalDate.of(2026, 4, 1), null)).isZero();
         assertThat(IncomeRules.activeDays(jan1, jan1, jan1, jan1)).isEqualTo(1);
+        assertThat(IncomeRules.activeSpan(jan1, mar31, LocalDate.of(2025, 6, 1), LocalDate.of(2026, 1, 10)))
+                .isEqualTo(new IncomeRules.DateSpan(jan1, LocalDate.of(2026, 1, 10)));
+        assertThat(IncomeRules.activeSpan(jan1, mar31, LocalDate.of(2026, 4, 1), null)).isNull();
+    }
+
+    /**
+     * Property, over random ranges in one year: the active span holds exactly the days of [from, to] on
+     * which the link is valid, and overlaps another range exactly when they share a day.
+     */
+    @Test
+    void activeSpanIsTheDayByDayIntersection() {
+        Random random = new Random(13);
+        LocalDate jan1 = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 2000; i++) {
+            LocalDate from = jan1.plusDays(random.nextInt(365));
+            LocalDate to = from.plusDays(random.nextInt(40));
+            LocalDate validFrom = jan1.plusDays(random.nextInt(365) - 20);
+            LocalDate validTo = random.nextInt(4) == 0 ? null : validFrom.plusDays(random.nextInt(60));
+            LocalDate otherFrom = jan1.plusDays(random.nextInt(365));
+            LocalDate otherTo = otherFrom.plusDays(random.nextInt(40));
+            IncomeRules.DateSpan span = IncomeRules.activeSpan(from, to, validFrom, validTo);
+            long active = 0;
+            boolean shared = false;
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                boolean valid = !d.isBefore(validFrom) && (validTo == null || !d.isAfter(validTo));
+                if (valid) {
+                    active++;
+                    assertThat(span).isNotNull();
+                    assertThat(d).isBetween(span.from(), span.to());
+                    shared |= !d.isBefore(otherFrom) && !d.isAfter(otherTo);
+                }
+            }
+            assertThat(span == null ? 0 : span.days()).isEqualTo(active);
+            if (span != null) {
+                assertThat(span.overlaps(otherFrom, otherTo)).as("%s and %s..%s", span, otherFrom, otherTo)
+                        .isEqualTo(shared);
+            }
+        }
     }
 
     /**
