@@ -100,10 +100,6 @@ public final class IncomeRules {
         public long days() {
             return ChronoUnit.DAYS.between(from, to) + 1;
         }
-
-        public boolean overlaps(LocalDate otherFrom, LocalDate otherTo) {
-            return !from.isAfter(otherTo) && !otherFrom.isAfter(to);
-        }
     }
 
     /** The exact integer {@code value · 10^scale}; the value must have at most {@code scale} decimal places. */

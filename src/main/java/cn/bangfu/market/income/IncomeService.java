@@ -7,6 +7,7 @@ import cn.bangfu.market.common.Violation;
 import cn.bangfu.market.cooperatives.Cooperative;
 import cn.bangfu.market.cooperatives.CooperativeService;
 import cn.bangfu.market.links.BenefitLink;
+import cn.bangfu.market.links.LinkRules;
 import cn.bangfu.market.links.Mechanism;
 import cn.bangfu.market.trade.OrderEvents;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -215,7 +216,8 @@ public class IncomeService {
                     Mechanism.LAND_RENT, amount, to, SourceType.RENT_ACCRUAL, id));
         }
         if (!paid.isEmpty()) {
-            // the periods within [from, to] still counted, then those that share a day with what is paid now
+            // the periods within [from, to] still counted, then those sharing a day with what is paid now (the
+            // overlap rule of links, LinkRules.overlaps)
             List<Tuple> candidates = em.createNativeQuery("select link_id, from_date, to_date from rent_accrual_period "
                             + "where link_id in (?1) and from_date <= ?3 and to_date >= ?2 and released_by is null "
                             + "order by link_id, from_date", Tuple.class)
@@ -225,7 +227,8 @@ public class IncomeService {
                 long linkId = ((Number) c.get("link_id")).longValue();
                 LocalDate fromDate = c.get("from_date", LocalDate.class);
                 LocalDate toDate = c.get("to_date", LocalDate.class);
-                if (paid.get(linkId).overlaps(fromDate, toDate)) {
+                IncomeRules.DateSpan paidNow = paid.get(linkId);
+                if (LinkRules.overlaps(paidNow.from(), paidNow.to(), fromDate, toDate)) {
                     throw ApiProblem.conflict("link " + linkId + " was already paid rent for "
                             + fromDate + " to " + toDate + "; rent is never paid twice",
                             "联农带农关系 " + linkId + " 已计提过 " + fromDate + " 至 " + toDate + " 的租金；租金不会重复支付");
