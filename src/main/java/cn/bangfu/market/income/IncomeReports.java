@@ -144,8 +144,9 @@ public class IncomeReports {
             int members = r.get("members", Integer.class);
             long perCapita = r.get("per_capita", Long.class);
             long line = r.get("line", Long.class);
-            return new AtRiskHousehold(r.get("id", Long.class), r.get("code", String.class),
-                    r.get("head_name", String.class), IdNumbers.mask(r.get("id_number", String.class)),
+            String code = r.get("code", String.class);
+            return new AtRiskHousehold(r.get("id", Long.class), code, code, r.get("head_name", String.class),
+                    IdNumbers.mask(r.get("id_number", String.class)),
                     r.get("village_code", String.class), members,
                     HouseholdCategory.valueOf(r.get("category", String.class)),
                     contributions, other, annual, perCapita, line, line - perCapita);

@@ -310,6 +310,8 @@ class IncomeEngineTest {
                 .get("/api/v1/households/at-risk").then().statusCode(200).extract().jsonPath();
         assertThat(atRisk.getList("items.householdId", Long.class)).containsExactly(poor);
         assertThat(atRisk.getLong("items[0].perCapitaFen")).isEqualTo(275_000);
+        assertThat(atRisk.getString("items[0].householdCode")).isEqualTo(prefix + "P")
+                .isEqualTo(atRisk.getString("items[0].code"));
         assertThat(atRisk.getLong("items[0].lineFen")).isEqualTo(290_000);
         assertThat(atRisk.getString("items[0].idNumber")).matches("620826\\*{8}\\d{3}[\\dX]");
         assertThat(atRisk.getInt("total")).isEqualTo(1);
