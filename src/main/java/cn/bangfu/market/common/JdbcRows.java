@@ -34,8 +34,8 @@ public final class JdbcRows {
 
     /**
      * Every row the statement answers, in its order. A failure says {@code what} was being done (a
-     * constant: nothing is built for it on the way) and keeps the {@link SQLException} as its cause, where ProblemMappers finds it: 503 with
-     * {@code Retry-After} when the database is unavailable.
+     * constant: nothing is built for it on the way) and keeps the {@link SQLException} as its cause,
+     * where ProblemMappers finds it: 503 with {@code Retry-After} when the database is unavailable.
      */
     public static <T> List<T> list(DataSource dataSource, String sql, Parameters parameters, RowReader<T> reader,
                                    String what) {
