@@ -65,6 +65,13 @@ public class LinkResource {
                 .entity(created).build();
     }
 
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getLink", summary = "One link, inside the bureau's region")
+    public LinkView get(@PathParam("id") long id) {
+        return links.find(id, caller.bureauRegion());
+    }
+
     @POST
     @Path("{id}/end")
     @Operation(operationId = "endLink",

@@ -132,6 +132,17 @@ public class LinkService {
         return LinkView.of(link, household.code);
     }
 
+    /** One link, as its creation's {@code Location} names it: 404 unknown, 403 outside the bureau's region. */
+    public LinkView find(long id, String bureauRegion) {
+        BenefitLink link = BenefitLink.findById(id);
+        if (link == null) {
+            throw ApiProblem.notFound("link", id);
+        }
+        Household household = Household.findById(link.householdId);
+        regions.requireGoverned(bureauRegion, household.villageCode);
+        return LinkView.of(link, household.code);
+    }
+
     public Page<LinkView> search(String bureauRegion, Long cooperativeId, Long householdId, PageRequest page) {
         String pattern = regions.subtreePattern(bureauRegion).orElse(null);
         if (pattern == null) {

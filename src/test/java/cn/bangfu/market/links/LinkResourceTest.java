@@ -117,6 +117,23 @@ class LinkResourceTest {
     }
 
     @Test
+    void theLocationOfANewLinkReadsIt() {
+        var created = Api.asBureau(Fixtures.JINGNING).body(link("WAGE", Map.of("dailyWageFen", 12000)))
+                .post("/api/v1/links").then().statusCode(201).extract();
+        String location = created.header("Location");
+        Map<String, Object> body = created.jsonPath().getMap("");
+        Api.asBureau(Fixtures.JINGNING).get(location).then().statusCode(200)
+                .body("", equalTo(body)).body("dailyWageFen", equalTo(12000));
+        Api.asNationalBureau().get(location).then().statusCode(200).body("id", equalTo(body.get("id")));
+        Api.asBureau(Fixtures.WUQING).get(location).then().statusCode(403).contentType("application/problem+json");
+        Api.asCooperative(cooperative).get(location).then().statusCode(403);
+        Api.anonymous().get(location).then().statusCode(401);
+        Api.asNationalBureau().get("/api/v1/links/987654321").then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.asNationalBureau().get("/api/v1/links/x").then().statusCode(404);
+    }
+
+    @Test
     void endsALink() {
         long id = Api.asNationalBureau().body(link("WAGE", Map.of("dailyWageFen", 12000))).post("/api/v1/links")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
