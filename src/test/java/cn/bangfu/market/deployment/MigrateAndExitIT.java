@@ -53,8 +53,8 @@ class MigrateAndExitIT {
     }
 
     /**
-     * A database that is not UTF-8 is refused by name before any migration runs (the callback
-     * quarkus.flyway.init-sql in application.properties, packaged with the service): SQL_ASCII would
+     * A database that is not UTF-8 is refused by name before any migration runs (Flyway's
+     * init-sql in application.properties, packaged with the service): SQL_ASCII would
      * migrate and count bytes as characters, EUC_CN would stop at V9 on a dash.
      */
     @Test
