@@ -111,12 +111,9 @@ public class LinkService {
      */
     @Transactional
     public LinkView end(long id, LocalDate date, String bureauRegion) {
-        BenefitLink link = BenefitLink.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (link == null) {
-            throw ApiProblem.notFound("link", id);
-        }
-        Household household = Household.findById(link.householdId);
-        regions.requireGoverned(bureauRegion, household.villageCode);
+        GovernedLink governed = governed(id, LockModeType.PESSIMISTIC_WRITE, bureauRegion);
+        BenefitLink link = governed.link();
+        Household household = governed.household();
         if (date.isBefore(link.validFrom)) {
             throw ApiProblem.unprocessable("date", "must not be before validFrom " + link.validFrom,
                     "不能早于 validFrom " + link.validFrom);
@@ -134,13 +131,22 @@ public class LinkService {
 
     /** One link, as its creation's {@code Location} names it: 404 unknown, 403 outside the bureau's region. */
     public LinkView find(long id, String bureauRegion) {
-        BenefitLink link = BenefitLink.findById(id);
+        GovernedLink governed = governed(id, LockModeType.NONE, bureauRegion);
+        return LinkView.of(governed.link(), governed.household().code);
+    }
+
+    /** A link and its household, the household inside the bureau's region: 404 unknown, 403 outside. */
+    private GovernedLink governed(long id, LockModeType lock, String bureauRegion) {
+        BenefitLink link = BenefitLink.findById(id, lock);
         if (link == null) {
             throw ApiProblem.notFound("link", id);
         }
         Household household = Household.findById(link.householdId);
         regions.requireGoverned(bureauRegion, household.villageCode);
-        return LinkView.of(link, household.code);
+        return new GovernedLink(link, household);
+    }
+
+    private record GovernedLink(BenefitLink link, Household household) {
     }
 
     public Page<LinkView> search(String bureauRegion, Long cooperativeId, Long householdId, PageRequest page) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static cn.bangfu.market.support.SqlRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,15 +100,5 @@ class MigrateAndExitIT {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", DevKeys.PUBLIC_KEY.toString(),
                 "PORT", "0"));
         return launch.start();
-    }
-
-    private static List<String> rows(Statement sql, String query) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = sql.executeQuery(query)) {
-            while (result.next()) {
-                rows.add(result.getString(1));
-            }
-        }
-        return rows;
     }
 }
