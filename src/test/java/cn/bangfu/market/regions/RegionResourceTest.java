@@ -36,6 +36,8 @@ class RegionResourceTest {
                 .post("/api/v1/regions")
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/v1/regions/" + township.substring(0, 9) + "201"))
+                .body("id", equalTo(township.substring(0, 9) + "201"))
+                .body("code", equalTo(township.substring(0, 9) + "201"))
                 .body("name", equalTo("雷大村"))
                 .body("level", equalTo("VILLAGE"))
                 .body("parentCode", equalTo(township))
