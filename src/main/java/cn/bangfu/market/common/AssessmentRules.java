@@ -9,22 +9,19 @@ public final class AssessmentRules {
     private AssessmentRules() {
     }
 
-    /** 带贫成效: halfUp(householdIncomeFen × 10000 / salesFen); null without (positive) sales. */
+    /**
+     * 带贫成效: halfUp(householdIncomeFen × 10000 / salesFen); null when salesFen is 0. A year with more
+     * returned than delivered (negative sales) gives the formula's own sign, as api.md writes it.
+     */
     public static Long returnedBp(long householdIncomeFen, long salesFen) {
-        return salesFen > 0 ? Money.basisPoints(householdIncomeFen, salesFen) : null;
+        return salesFen == 0 ? null : Money.basisPointsOfEitherSign(householdIncomeFen, salesFen);
     }
 
     /**
-     * 每年实现新增长: halfUp((current − previous) × 10000 / previous); null when previous is 0. A
-     * negative previous year (more returned than delivered) divides by its magnitude, so that a
-     * figure rising from it still grows.
+     * 每年实现新增长: halfUp((current − previous) × 10000 / previous); null when previous is 0. A negative
+     * previous year (more returned than delivered) divides by itself, sign and all, as api.md writes it.
      */
     public static Long growthBp(long current, long previous) {
-        if (previous == 0) {
-            return null;
-        }
-        long change = Math.subtractExact(current, previous);
-        long magnitude = Money.halfUp(Math.multiplyExact(Math.abs(change), 10_000L), Math.abs(previous));
-        return change < 0 ? -magnitude : magnitude;
+        return previous == 0 ? null : Money.basisPointsOfEitherSign(Math.subtractExact(current, previous), previous);
     }
 }

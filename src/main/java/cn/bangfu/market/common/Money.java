@@ -23,14 +23,24 @@ public final class Money {
      * which no real figures reach, is the long's bound.
      */
     public static long basisPoints(long part, long whole) {
-        if (whole <= 0) {
-            return 0;
+        return whole <= 0 ? 0 : basisPointsOfEitherSign(part, whole);
+    }
+
+    /**
+     * halfUp(part × 10,000 / whole) for a whole of either sign (not 0): the quotient's sign, its
+     * magnitude rounded half up (a half away from zero, as BigDecimal's HALF_UP). Exact for every
+     * pair of longs, bounded as {@link #basisPoints}.
+     */
+    public static long basisPointsOfEitherSign(long part, long whole) {
+        if (whole == 0) {
+            throw new IllegalArgumentException("no basis points of a whole of 0");
         }
-        BigInteger w = BigInteger.valueOf(whole);
-        // halfUp(|part| × 10,000 / whole) = (2 × |part| × 10,000 + whole) / (2 × whole)
+        BigInteger w = BigInteger.valueOf(whole).abs();
+        // halfUp(|part| × 10,000 / |whole|) = (2 × |part| × 10,000 + |whole|) / (2 × |whole|)
         BigInteger magnitude = BigInteger.valueOf(part).abs().multiply(BigInteger.valueOf(20_000)).add(w)
                 .divide(w.shiftLeft(1));
-        BigInteger signed = part < 0 ? magnitude.negate() : magnitude;
-        return signed.bitLength() < Long.SIZE ? signed.longValue() : part < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        boolean negative = (part < 0) != (whole < 0) && magnitude.signum() != 0;
+        BigInteger signed = negative ? magnitude.negate() : magnitude;
+        return signed.bitLength() < Long.SIZE ? signed.longValue() : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
 }

@@ -25,6 +25,6 @@ public record CooperativeAssessment(
         @Schema(description = "paidHouseholds by the household's category on 31 December of the year "
                 + "(income-rules.md §5), every category present")
         Map<String, Long> paidByCategory,
-        @Schema(nullable = true, description = "halfUp(householdIncomeFen × 10000 / salesFen); null without sales")
+        @Schema(nullable = true, description = "halfUp(householdIncomeFen × 10000 / salesFen); null when salesFen is 0")
         Long returnedBp) {
 }

@@ -20,7 +20,7 @@ public record AgreementYear(int year,
     public static final String RECOGNIZED_FEN_MEANING = "The part of realizedFen from lines whose product was "
             + "recognised (帮扶产品认定) when the order was placed";
     public static final String GROWTH_BP_MEANING = "halfUp((realizedFen − previous.realizedFen) × 10000 / "
-            + "|previous.realizedFen|); null when that is 0";
+            + "previous.realizedFen); null when that is 0";
     public static final String PREVIOUS_MEANING = "The agreements of year − 1 between the same buyer and seller "
             + "regions, summed";
 

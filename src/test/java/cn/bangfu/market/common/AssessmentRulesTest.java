@@ -24,9 +24,11 @@ class AssessmentRulesTest {
         // a half rounds away from zero on both sides: ±1 / 20000 of 10000 = ±0.5
         assertThat(AssessmentRules.growthBp(20_001, 20_000)).isEqualTo(1);
         assertThat(AssessmentRules.growthBp(19_999, 20_000)).isEqualTo(-1);
-        // from a year with more returned than delivered, a rise is growth
-        assertThat(AssessmentRules.growthBp(100, -100)).isEqualTo(20_000);
-        assertThat(AssessmentRules.growthBp(-300, -100)).isEqualTo(-20_000);
+        // from a year with more returned than delivered, the formula's own sign (api.md): (100 + 100) / −100
+        assertThat(AssessmentRules.growthBp(100, -100)).isEqualTo(-20_000);
+        assertThat(AssessmentRules.growthBp(-300, -100)).isEqualTo(20_000);
+        assertThat(AssessmentRules.growthBp(0, -17_970)).isEqualTo(-10_000);
+        assertThat(AssessmentRules.growthBp(-20_001, -20_000)).isEqualTo(1); // −1 / −20000 of 10000 = 0.5
     }
 
     @Test
@@ -34,7 +36,10 @@ class AssessmentRulesTest {
         assertThat(AssessmentRules.returnedBp(5_001, 20_000)).isEqualTo(2501); // 2500.5
         assertThat(AssessmentRules.returnedBp(-5_001, 20_000)).isEqualTo(-2501);
         assertThat(AssessmentRules.returnedBp(5_001, 0)).isNull();
-        assertThat(AssessmentRules.returnedBp(5_001, -20)).isNull();
+        // more returned than delivered: returns clawed back from households, the formula's sign
+        assertThat(AssessmentRules.returnedBp(-1_797, -17_970)).isEqualTo(1000);
+        assertThat(AssessmentRules.returnedBp(5_001, -20_000)).isEqualTo(-2501);
+        assertThat(AssessmentRules.returnedBp(0, -20)).isZero();
     }
 
     /** Property: both ratios are BigDecimal's HALF_UP of the exact quotient, for random figures of either sign. */
@@ -47,11 +52,11 @@ class AssessmentRulesTest {
             long previous = random.nextLong() % (1 + random.nextInt(1_000_000_000));
             if (previous != 0) {
                 long expected = BigDecimal.valueOf(current - previous).multiply(bp)
-                        .divide(BigDecimal.valueOf(Math.abs(previous)), 0, RoundingMode.HALF_UP).longValueExact();
+                        .divide(BigDecimal.valueOf(previous), 0, RoundingMode.HALF_UP).longValueExact();
                 assertThat(AssessmentRules.growthBp(current, previous)).as("%d over %d", current, previous)
                         .isEqualTo(expected);
             }
-            if (previous > 0) {
+            if (previous != 0) {
                 long expected = BigDecimal.valueOf(current).multiply(bp)
                         .divide(BigDecimal.valueOf(previous), 0, RoundingMode.HALF_UP).longValueExact();
                 assertThat(AssessmentRules.returnedBp(current, previous)).isEqualTo(expected);

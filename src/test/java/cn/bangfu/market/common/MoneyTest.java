@@ -32,6 +32,35 @@ class MoneyTest {
         }
     }
 
+    /** Property: of a whole of either sign, BigDecimal's HALF_UP of the exact quotient, bounded to a long. */
+    @Test
+    void basisPointsOfEitherSignAreExactForAnyLongs() {
+        Random random = new Random(12);
+        for (int i = 0; i < 200_000; i++) {
+            long part = switch (i % 3) {
+                case 0 -> random.nextLong();
+                case 1 -> random.nextInt(2_000_001) - 1_000_000;
+                default -> random.nextLong() >> random.nextInt(64);
+            };
+            long whole = switch (i % 4) {
+                case 0 -> random.nextInt(2_000_001) - 1_000_000;
+                case 1 -> random.nextLong() >> random.nextInt(64);
+                case 2 -> random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
+                default -> random.nextBoolean() ? 1 : -1;
+            };
+            if (whole == 0) {
+                continue;
+            }
+            BigDecimal exact = new BigDecimal(part).multiply(BigDecimal.valueOf(10_000))
+                    .divide(new BigDecimal(whole), 0, RoundingMode.HALF_UP);
+            BigDecimal bounded = exact.max(BigDecimal.valueOf(Long.MIN_VALUE)).min(BigDecimal.valueOf(Long.MAX_VALUE));
+            assertThat(Money.basisPointsOfEitherSign(part, whole)).as(part + " in " + whole)
+                    .isEqualTo(bounded.longValueExact());
+        }
+        assertThat(Money.basisPointsOfEitherSign(1, -20_000)).isEqualTo(-1); // -0.5 bp, away from zero
+        assertThat(Money.basisPointsOfEitherSign(-1, -20_000)).isEqualTo(1);
+    }
+
     @Test
     void theRulesExamples() {
         assertThat(Money.basisPoints(1, 3)).isEqualTo(3333);

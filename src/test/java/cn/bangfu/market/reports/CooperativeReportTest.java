@@ -2,6 +2,7 @@ package cn.bangfu.market.reports;
 
 import cn.bangfu.market.support.Api;
 import cn.bangfu.market.support.Fixtures;
+import cn.bangfu.market.support.SeedSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -119,6 +120,52 @@ class CooperativeReportTest {
             Api.asNationalBureau().get("/api/v1/households/" + unstable).then().statusCode(200)
                     .body("category", equalTo("MONITORED_UNSTABLE")); // today's, until the 31st
         }
+    }
+
+    /**
+     * A year with more returned than delivered: last year's delivery (its date moved there in SQL; the
+     * API stamps today) returned this year. This year's sales are −20,000 and its income the dividend's
+     * 3,001 (the sales share and its reversal cancel out), so returnedBp keeps the formula's sign (api.md:
+     * null only when salesFen is 0): halfUp(3,001 × 10,000 / −20,000) = −1500.5 → −1501, in the report and
+     * in the export's column. Next year grows from that negative year as the formula has it:
+     * (0 + 20,000) × 10,000 / −20,000 = −10,000.
+     */
+    @Test
+    void aYearOfNetReturnsKeepsTheFormulasSign() {
+        Fixtures.standardRegions();
+        String township = Fixtures.newTownship(Fixtures.JINGNING);
+        String village = Fixtures.newVillage(township);
+        long cooperative = Fixtures.newCooperative(village, true);
+        long apple = Fixtures.newProduct(cooperative, Map.of("priceFen", 5000, "householdShareBp", 1000));
+        long household = Fixtures.newHousehold(village);
+        Fixtures.newLink(cooperative, household, "SALES_SHARE", (YEAR - 1) + "-01-01", Map.of("weight", 1));
+        Fixtures.newLink(cooperative, household, "DIVIDEND", (YEAR - 1) + "-01-01", Map.of("weight", 1));
+        long buyer = Fixtures.newBuyer(Fixtures.WUQING, "ENTERPRISE");
+        long order = Fixtures.placeOrder(buyer, null, apple, 4); // 20,000
+        Fixtures.deliver(order, cooperative, buyer);
+        assertThat(SeedSql.update("update consumption_order set delivered_on = ? where id = ?",
+                LocalDate.of(YEAR - 1, 6, 30), order)).isEqualTo(1);
+        long line = Api.asBuyer(buyer).get("/api/v1/orders/" + order).then().extract().jsonPath().getLong("lines[0].id");
+        Api.asBuyer(buyer).post("/api/v1/orders/" + order + "/lines/" + line + "/return").then().statusCode(200);
+        Api.recording(cooperative).body(Map.of("amountFen", 3_001, "date", YEAR + "-01-01", "note", "分红"))
+                .post("/api/v1/cooperatives/" + cooperative + "/dividends").then().statusCode(201);
+
+        Map<String, Object> report = Api.asCooperative(cooperative).queryParam("year", YEAR)
+                .get("/api/v1/cooperatives/" + cooperative + "/report").then().statusCode(200).extract().jsonPath()
+                .getMap("");
+        assertThat(report).containsEntry("salesFen", -20_000).containsEntry("householdIncomeFen", 3_001)
+                .containsEntry("returnedBp", -1501);
+        Response csv = Api.asBureau(Fixtures.JINGNING).accept("*/*").queryParam("regionCode", village)
+                .queryParam("year", YEAR).get("/api/v1/exports/cooperatives");
+        csv.then().statusCode(200);
+        assertThat(csv.asString()).contains(",-200.00,30.01,").endsWith(",-15.01\r\n");
+
+        JsonPath nextYear = Api.asBureau(Fixtures.JINGNING).queryParam("regionCode", township)
+                .queryParam("year", YEAR + 1).get("/api/v1/reports/regions").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> figures = nextYear.getMap("children.find { it.regionCode == '" + village + "' }");
+        assertThat(figures).containsEntry("salesFen", 0).containsEntry("growthBp", -10_000);
+        assertThat(nextYear.getMap("children.find { it.regionCode == '" + village + "' }.previous"))
+                .containsEntry("salesFen", -20_000);
     }
 
     /** The sum of every /contributions row of the entity dated in the year, page after page. */
