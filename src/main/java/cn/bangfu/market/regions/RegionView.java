@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @RegisterForReflection
 public record RegionView(@Schema(description = "the region's code again: a region is identified by its code")
-                         String id, String code, String name, RegionLevel level, @Schema(nullable = true) String parentCode,
-                         boolean povertyAlleviated, boolean keyAssistance) {
+                         String id, String code, String name, RegionLevel level,
+                         @Schema(nullable = true) String parentCode, boolean povertyAlleviated, boolean keyAssistance) {
 
     static RegionView of(Region region) {
         return new RegionView(region.code, region.code, region.name, region.level, region.parentCode,
