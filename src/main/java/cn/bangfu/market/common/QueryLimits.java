@@ -26,7 +26,9 @@ public class QueryLimits {
             "buyerRegionCode", "sellerRegionCode", "provinceCode");
     private static final Pattern REGION_CODE = Pattern.compile(RegionCode.SHAPE);
 
-    @ServerRequestFilter(preMatching = true)
+    // After matching, so after the endpoint's role check: a caller who may not call it learns 401/403,
+    // not which of its parameters are wrong.
+    @ServerRequestFilter
     public void check(ContainerRequestContext request, HttpServerRequest http) {
         String query = http.query();
         if (query == null || query.isEmpty()) {

@@ -63,11 +63,12 @@ public class IncomeReports {
                                                  String bureauRegion) {
         Years.check(year);
         Region province = regions.require(provinceCode);
+        // Scope before level: a 422 naming another region's level would describe it to an outsider.
+        regions.requireGoverned(bureauRegion, provinceCode);
         if (province.level != RegionLevel.PROVINCE) {
             throw ApiProblem.unprocessable("provinceCode", "region " + provinceCode + " is a " + province.level
                     + ", not a PROVINCE", "区域 " + provinceCode + " 的级别是 " + province.level + "，不是 PROVINCE");
         }
-        regions.requireGoverned(bureauRegion, provinceCode);
         // Absent early-warning settings are the defaults (a PUT states the whole line).
         int nearLineBp = request.nearLineBp() != null ? request.nearLineBp() : MonitoringLine.DEFAULT_NEAR_LINE_BP;
         int dropBp = request.dropBp() != null ? request.dropBp() : MonitoringLine.DEFAULT_DROP_BP;

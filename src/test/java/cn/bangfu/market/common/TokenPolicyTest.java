@@ -91,6 +91,12 @@ class TokenPolicyTest {
                     .contentType("application/problem+json");
         }
         Api.anonymous().header("Authorization", "Bearer " + roleless).get("/api/v1/products").then().statusCode(200);
+        // who may call comes before what the call says: a malformed parameter is the caller's 400 only
+        Api.anonymous().header("Authorization", "Bearer " + roleless).queryParam("villageCode", "abc")
+                .get("/api/v1/households").then().statusCode(403).contentType("application/problem+json");
+        Api.anonymous().queryParam("villageCode", "abc").get("/api/v1/households").then().statusCode(401);
+        Api.asNationalBureau().queryParam("villageCode", "abc").get("/api/v1/households").then().statusCode(400)
+                .body("violations[0].field", equalTo("villageCode"));
     }
 
     @Test

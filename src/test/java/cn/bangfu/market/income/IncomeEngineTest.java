@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -320,6 +322,10 @@ class IncomeEngineTest {
                 .then().statusCode(403);
         Api.asNationalBureau().body(Map.of("perCapitaFen", 1)).put("/api/v1/monitoring-lines/620826/2026")
                 .then().statusCode(422);
+        // Outside the caller's region, a county is refused for scope, not described by its level.
+        Api.asBureau(Fixtures.WUQING).body(Map.of("perCapitaFen", 1)).put("/api/v1/monitoring-lines/620826/2026")
+                .then().statusCode(403) // `instance` echoes the caller's own path
+                .body("detail", not(containsString("620826"))).body("detail", not(containsString("COUNTY")));
         Api.asNationalBureau().body(Map.of("perCapitaFen", -1)).put("/api/v1/monitoring-lines/620000/2026")
                 .then().statusCode(400);
         Api.asBureau(Fixtures.WUQING).queryParam("regionCode", village).get("/api/v1/households/at-risk")
