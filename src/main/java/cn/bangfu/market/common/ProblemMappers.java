@@ -23,6 +23,8 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ public class ProblemMappers {
 
     @Inject
     ObjectMapper objectMapper;
+    private volatile AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e, HttpServerRequest request) {
@@ -148,8 +151,32 @@ public class ProblemMappers {
             return apiProblem(problem, request);
         }
         // the framework's own message ("HTTP 405 Method Not Allowed"): in Chinese, the status named
-        return respond(request, status, type.getReasonPhrase(),
+        Response problem = respond(request, status, type.getReasonPhrase(),
                 Text.of(detail, ProblemTexts.title(type.getReasonPhrase()) + "（HTTP " + status + "）"), List.of());
+        if (status != 405 || request == null) {
+            return problem;
+        }
+        // a 405 says which methods the resource takes (RFC 9110 §15.5.6); the framework's names none
+        return allowedMethods().allow(request.path())
+                .map(allow -> Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build())
+                .orElse(problem);
+    }
+
+    /** Read from the packaged OpenAPI document on the first 405, then kept. */
+    private AllowedMethods allowedMethods() {
+        AllowedMethods methods = allowedMethods;
+        if (methods == null) {
+            try (InputStream document = ProblemMappers.class.getClassLoader()
+                    .getResourceAsStream(AllowedMethods.RESOURCE)) {
+                methods = AllowedMethods.of(document == null ? objectMapper.createObjectNode()
+                        : objectMapper.readTree(document));
+            } catch (IOException unreadable) {
+                LOG.warn("the packaged OpenAPI document is unreadable: 405s go without Allow", unreadable);
+                methods = AllowedMethods.of(objectMapper.createObjectNode());
+            }
+            allowedMethods = methods;
+        }
+        return methods;
     }
 
     @ServerExceptionMapper

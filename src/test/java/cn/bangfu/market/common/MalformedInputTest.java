@@ -205,5 +205,8 @@ class MalformedInputTest {
         Response wrongMethod = Api.asNationalBureau().delete("/api/v1/regions/620000");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        // RFC 9110 §15.5.6: a 405 names the methods the resource does take
+        assertThat(wrongMethod.header("Allow")).isNotNull();
+        assertThat(wrongMethod.header("Allow").split(",\\s*")).contains("GET").doesNotContain("DELETE");
     }
 }
