@@ -10,7 +10,7 @@ final class ProductRules {
      * A product's code in its cooperative's price list (货号): 1–64 letters or digits, with
      * {@code . _ / -} inside; it cannot start with a spreadsheet formula character.
      */
-    static final String SKU = "[\\p{L}\\p{N}][\\p{L}\\p{N}._/-]{0,63}";
+    static final String SKU = "^[\\p{L}\\p{N}][\\p{L}\\p{N}._/-]{0,63}$";
 
     private ProductRules() {
     }

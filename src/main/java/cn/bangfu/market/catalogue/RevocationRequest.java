@@ -11,5 +11,5 @@ import java.time.LocalDate;
 /** {@code POST /products/{id}/recognition/revoke}: from which day the recognition no longer counts, and why. */
 @Schema(example = "{\"date\": \"2026-09-01\", \"reason\": \"抽检不合格\"}")
 public record RevocationRequest(@NotNull @BusinessDate LocalDate date,
-                                @NotNull @Size(max = 500) @Pattern(regexp = "\\S[\\s\\S]*") String reason) {
+                                @NotNull @Size(max = 500) @Pattern(regexp = "^\\S[\\s\\S]*$") String reason) {
 }

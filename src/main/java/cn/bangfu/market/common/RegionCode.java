@@ -26,7 +26,7 @@ import java.lang.annotation.Target;
 public @interface RegionCode {
 
     /** 6 digits (GB/T 2260) or 12 (statistical division code); also checked on query parameters. */
-    String SHAPE = "[0-9]{6}|[0-9]{12}";
+    String SHAPE = "^(?:[0-9]{6}|[0-9]{12})$";
 
     String message() default "must be a region code of 6 or 12 digits";
 

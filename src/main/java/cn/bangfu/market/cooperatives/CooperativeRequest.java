@@ -14,5 +14,5 @@ public record CooperativeRequest(
         @NotNull @CreditCode String creditCode,
         @NotNull CooperativeKind kind,
         @NotNull @RegionCode String regionCode,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String contactPhone) {
+        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String contactPhone) {
 }

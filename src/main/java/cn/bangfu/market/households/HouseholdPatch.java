@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"headName\": \"王建国\", \"phone\": \"13900000000\"}")
 public record HouseholdPatch(
         @SingleLine(max = 100) String headName,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone,
+        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone,
         @RegionCode String villageCode,
         @ResidentIdNumber String idNumber) {
 

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"phone\": \"13800000000\"}")
 public record HouseholdRequest(
         @NotNull @NotAnIdNumber
-        @Pattern(regexp = "[0-9A-Za-z_-]{1,32}", message = "must be 1-32 letters, digits, '-' or '_'") String code,
+        @Pattern(regexp = "^[0-9A-Za-z_-]{1,32}$", message = "must be 1-32 letters, digits, '-' or '_'") String code,
         @NotNull @SingleLine(max = 100) String headName,
         @NotNull @ResidentIdNumber String idNumber,
         @NotNull @RegionCode String villageCode,
         @NotNull @Min(1) @Max(99) Integer members,
         @NotNull HouseholdCategory category,
-        @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone) {
+        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone) {
 
     /** Never print the ID number. */
     @Override

@@ -97,4 +97,20 @@ class OpenApiDocumentTest {
         paths.values().forEach(item -> item.values().forEach(op -> operationIds.add((String) op.get("operationId"))));
         assertThat(operationIds).doesNotContainNull().doesNotHaveDuplicates();
     }
+
+    /**
+     * A JSON Schema pattern matches anywhere in the text (ECMA-262 search), Bean Validation's the whole
+     * text: every pattern of ours is anchored, so the document says what the service checks. Only
+     * {@code \S}, the framework's rendering of {@code @NotBlank} ("holds a non-blank character"), means
+     * what it says unanchored.
+     */
+    @Test
+    void everyPatternIsAnchoredAsTheServiceMatchesIt() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
+        List<String> patterns = doc.findValues("pattern").stream().filter(JsonNode::isTextual)
+                .map(JsonNode::asText).toList();
+        assertThat(patterns).isNotEmpty().contains("^(?:[0-9]{6}|[0-9]{12})$");
+        assertThat(patterns).filteredOn(p -> !p.equals("\\S"))
+                .allSatisfy(p -> assertThat(p).startsWith("^").endsWith("$"));
+    }
 }
