@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
@@ -74,6 +75,9 @@ public class OpenApiContract implements OASFilter {
         description.append(roles == null ? "Public: no token needed (one sent must be valid)."
                 : "Roles (the token's `groups`): " + String.join(", ", roles) + ".");
         operation.setDescription(description.toString());
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(OpenApiContract::describeQueryLimits);
+        }
 
         Set<String> statuses = new HashSet<>(Set.of("400", "401", "503"));
         if (roles != null) {
@@ -105,6 +109,26 @@ public class OpenApiContract implements OASFilter {
         });
         statuses.stream().sorted().forEach(status ->
                 responses.addAPIResponse(status, problemResponse(meaning(status, roles))));
+    }
+
+    /**
+     * A free-text query parameter as {@link QueryLimits} checks it on every endpoint: its length, no
+     * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already.
+     */
+    private static void describeQueryLimits(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (parameter.getIn() != Parameter.In.QUERY || schema == null || schema.getRef() != null
+                || schema.getType() == null || !schema.getType().equals(List.of(SchemaType.STRING))
+                || schema.getFormat() != null || schema.getEnumeration() != null) {
+            return;
+        }
+        if (schema.getMaxLength() == null) {
+            schema.setMaxLength(QueryLimits.MAX_VALUE_CHARS);
+        }
+        if (schema.getPattern() == null) {
+            schema.setPattern(QueryLimits.REGION_CODE_PARAMETERS.contains(parameter.getName())
+                    ? QueryLimits.REGION_CODE_QUERY : QueryLimits.NO_CONTROL_CHARACTERS);
+        }
     }
 
     private static String meaning(String status, List<String> roles) {

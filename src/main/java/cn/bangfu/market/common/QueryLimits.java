@@ -22,9 +22,16 @@ public class QueryLimits {
 
     static final int MAX_VALUE_CHARS = 200;
     static final int MAX_PARAMETERS = 32;
-    private static final Set<String> REGION_CODE_PARAMETERS = Set.of("regionCode", "villageCode", "parentCode",
+    static final Set<String> REGION_CODE_PARAMETERS = Set.of("regionCode", "villageCode", "parentCode",
             "buyerRegionCode", "sellerRegionCode", "provinceCode");
-    private static final Pattern REGION_CODE = Pattern.compile(RegionCode.SHAPE);
+    /**
+     * A region code as a query parameter: 6 or 12 digits, spaces around it forgiven; blank is no
+     * filter. The check below and the published document (OpenApiContract) both use this text.
+     */
+    static final String REGION_CODE_QUERY = "^ *(?:(?:[0-9]{6}|[0-9]{12}) *)?$";
+    /** What {@link TextRules#parameterProblem} allows of any other value, as a pattern for the document. */
+    static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+    private static final Pattern REGION_CODE = Pattern.compile(REGION_CODE_QUERY);
 
     // After matching, so after the endpoint's role check: a caller who may not call it learns 401/403,
     // not which of its parameters are wrong.
@@ -50,8 +57,7 @@ public class QueryLimits {
                 if (problem != null) {
                     throw ApiProblem.invalidField(name, problem);
                 }
-                if (REGION_CODE_PARAMETERS.contains(name) && !value.isBlank()
-                        && !REGION_CODE.matcher(value.trim()).matches()) {
+                if (REGION_CODE_PARAMETERS.contains(name) && !REGION_CODE.matcher(value).matches()) {
                     throw ApiProblem.invalidField(name, "must be a region code of 6 or 12 digits", "必须是6位或12位区域代码");
                 }
             }

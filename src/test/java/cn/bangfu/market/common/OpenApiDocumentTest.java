@@ -113,4 +113,18 @@ class OpenApiDocumentTest {
         assertThat(patterns).filteredOn(p -> !p.equals("\\S"))
                 .allSatisfy(p -> assertThat(p).startsWith("^").endsWith("$"));
     }
+
+    /** Free-text query parameters carry QueryLimits' own length and patterns (OpenApiContract). */
+    @Test
+    void queryParametersSayWhatQueryLimitsChecks() throws IOException {
+        JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
+        JsonNode search = doc.at("/paths/~1api~1v1~1products/get/parameters");
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        search.forEach(parameter -> byName.put(parameter.path("name").asText(), parameter.path("schema")));
+        assertThat(byName.get("regionCode").path("pattern").asText()).isEqualTo(QueryLimits.REGION_CODE_QUERY);
+        assertThat(byName.get("regionCode").path("maxLength").asInt()).isEqualTo(QueryLimits.MAX_VALUE_CHARS);
+        assertThat(byName.get("q").path("pattern").asText()).isEqualTo(QueryLimits.NO_CONTROL_CHARACTERS);
+        assertThat(byName.get("page").has("pattern")).as("typed: its type says enough").isFalse();
+        assertThat(byName.get("category").has("maxLength")).isFalse();
+    }
 }
