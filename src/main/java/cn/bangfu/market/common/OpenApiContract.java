@@ -114,9 +114,16 @@ public class OpenApiContract implements OASFilter {
     /**
      * A free-text query parameter as {@link QueryLimits} checks it on every endpoint: its length, no
      * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already.
+     * And the Idempotency-Key header as {@link IdempotencyKeys} takes it: not blank, 200 characters at most.
      */
     private static void describeQueryLimits(Parameter parameter) {
         Schema schema = parameter.getSchema();
+        if (parameter.getIn() == Parameter.In.HEADER && IdempotencyKeys.HEADER.equals(parameter.getName())
+                && schema != null) {
+            schema.setMaxLength(IdempotencyKeys.MAX_LENGTH); // and not blank (IdempotencyKeys.require)
+            schema.setPattern("\\S");
+            return;
+        }
         if (parameter.getIn() != Parameter.In.QUERY || schema == null || schema.getRef() != null
                 || schema.getType() == null || !schema.getType().equals(List.of(SchemaType.STRING))
                 || schema.getFormat() != null || schema.getEnumeration() != null) {

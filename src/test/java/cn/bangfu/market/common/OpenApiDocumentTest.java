@@ -126,5 +126,8 @@ class OpenApiDocumentTest {
         assertThat(byName.get("q").path("pattern").asText()).isEqualTo(QueryLimits.NO_CONTROL_CHARACTERS);
         assertThat(byName.get("page").has("pattern")).as("typed: its type says enough").isFalse();
         assertThat(byName.get("category").has("maxLength")).isFalse();
+        JsonNode key = doc.at("/paths/~1api~1v1~1orders/post/parameters/0");
+        assertThat(key.path("name").asText()).isEqualTo(IdempotencyKeys.HEADER);
+        assertThat(key.at("/schema/maxLength").asInt()).isEqualTo(IdempotencyKeys.MAX_LENGTH);
     }
 }
