@@ -76,7 +76,7 @@ public class OpenApiContract implements OASFilter {
                 : "Roles (the token's `groups`): " + String.join(", ", roles) + ".");
         operation.setDescription(description.toString());
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(OpenApiContract::describeQueryLimits);
+            operation.getParameters().forEach(OpenApiContract::describeParameterLimits);
         }
 
         Set<String> statuses = new HashSet<>(Set.of("400", "401", "503"));
@@ -116,7 +116,7 @@ public class OpenApiContract implements OASFilter {
      * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already.
      * And the Idempotency-Key header as {@link IdempotencyKeys} takes it: not blank, 200 characters at most.
      */
-    private static void describeQueryLimits(Parameter parameter) {
+    private static void describeParameterLimits(Parameter parameter) {
         Schema schema = parameter.getSchema();
         if (parameter.getIn() == Parameter.In.HEADER && IdempotencyKeys.HEADER.equals(parameter.getName())
                 && schema != null) {
