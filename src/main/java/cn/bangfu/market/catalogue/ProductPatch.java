@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -26,6 +27,6 @@ public record ProductPatch(
         @Size(max = 4) List<@jakarta.validation.constraints.NotNull Certification> certifications,
         ProductStatus status,
         @Pattern(regexp = ProductRules.SKU, message = "must be 1-64 letters or digits, with . _ / - inside")
-        String sku,
+        @Schema(pattern = ProductRules.SKU_DOCUMENTED) String sku,
         Long version) {
 }

@@ -24,7 +24,7 @@ public record ProductRequest(
         @SingleLine(max = 200) String brand,
         @Size(max = 4) List<@NotNull Certification> certifications,
         @Schema(description = "The product's code in the cooperative's price list (货号), unique per cooperative; "
-                + "a bulk import updates the product whose sku a row names")
+                + "a bulk import updates the product whose sku a row names", pattern = ProductRules.SKU_DOCUMENTED)
         @Pattern(regexp = ProductRules.SKU, message = "must be 1-64 letters or digits, with . _ / - inside")
         String sku) {
 }
