@@ -134,7 +134,7 @@ public class OpenApiContract implements OASFilter {
         }
         if (schema.getPattern() == null) {
             schema.setPattern(QueryLimits.REGION_CODE_PARAMETERS.contains(parameter.getName())
-                    ? QueryLimits.REGION_CODE_QUERY : QueryLimits.NO_CONTROL_CHARACTERS);
+                    ? QueryLimits.REGION_CODE_QUERY : TextRules.NO_CONTROL_CHARACTERS);
         }
     }
 

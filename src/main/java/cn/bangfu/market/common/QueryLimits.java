@@ -28,9 +28,7 @@ public class QueryLimits {
      * A region code as a query parameter: 6 or 12 digits, spaces around it forgiven; blank is no
      * filter. The check below and the published document (OpenApiContract) both use this text.
      */
-    static final String REGION_CODE_QUERY = "^ *(?:(?:[0-9]{6}|[0-9]{12}) *)?$";
-    /** What {@link TextRules#parameterProblem} allows of any other value, as a pattern for the document. */
-    static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+    static final String REGION_CODE_QUERY = "^ *(?:(?:" + RegionCode.DIGITS + ") *)?$";
     private static final Pattern REGION_CODE = Pattern.compile(REGION_CODE_QUERY);
 
     // After matching, so after the endpoint's role check: a caller who may not call it learns 401/403,

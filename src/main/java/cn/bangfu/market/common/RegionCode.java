@@ -25,8 +25,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface RegionCode {
 
-    /** 6 digits (GB/T 2260) or 12 (statistical division code); also checked on query parameters. */
-    String SHAPE = "^(?:[0-9]{6}|[0-9]{12})$";
+    /** 6 digits (GB/T 2260) or 12 (statistical division code), as a regular expression's alternatives. */
+    String DIGITS = "[0-9]{6}|[0-9]{12}";
+
+    /** A region code, the whole text; query parameters take it with spaces around (QueryLimits). */
+    String SHAPE = "^(?:" + DIGITS + ")$";
 
     String message() default "must be a region code of 6 or 12 digits";
 

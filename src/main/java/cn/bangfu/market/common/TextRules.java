@@ -45,6 +45,9 @@ public final class TextRules {
         return null;
     }
 
+    /** The characters {@link #parameterProblem} allows, as a pattern for the published document. */
+    static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+
     /**
      * What is wrong with a free-text query parameter (a search term, a code), or null:
      * short, one line, and no control characters.

@@ -123,7 +123,7 @@ class OpenApiDocumentTest {
         search.forEach(parameter -> byName.put(parameter.path("name").asText(), parameter.path("schema")));
         assertThat(byName.get("regionCode").path("pattern").asText()).isEqualTo(QueryLimits.REGION_CODE_QUERY);
         assertThat(byName.get("regionCode").path("maxLength").asInt()).isEqualTo(QueryLimits.MAX_VALUE_CHARS);
-        assertThat(byName.get("q").path("pattern").asText()).isEqualTo(QueryLimits.NO_CONTROL_CHARACTERS);
+        assertThat(byName.get("q").path("pattern").asText()).isEqualTo(TextRules.NO_CONTROL_CHARACTERS);
         assertThat(byName.get("page").has("pattern")).as("typed: its type says enough").isFalse();
         assertThat(byName.get("category").has("maxLength")).isFalse();
         JsonNode key = doc.at("/paths/~1api~1v1~1orders/post/parameters/0");

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryLimitsPatternsTest {
 
     private static final Pattern REGION_CODE = Pattern.compile(QueryLimits.REGION_CODE_QUERY);
-    private static final Pattern NO_CONTROL = Pattern.compile(QueryLimits.NO_CONTROL_CHARACTERS);
+    private static final Pattern NO_CONTROL = Pattern.compile(TextRules.NO_CONTROL_CHARACTERS);
 
     @ParameterizedTest
     @ValueSource(strings = {"620826", "620826101201", " 620826 ", "620826  ", "", "   "})
