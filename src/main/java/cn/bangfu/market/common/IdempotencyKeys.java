@@ -24,7 +24,7 @@ public final class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             throw ApiProblem.badRequest("the " + HEADER + " header is required", "必须填写 " + HEADER + " 请求头");
         }
-        if (key.length() > MAX_LENGTH) {
+        if (TextRules.longerThan(key, MAX_LENGTH)) {
             throw ApiProblem.badRequest("the " + HEADER + " header is at most " + MAX_LENGTH + " characters",
                     HEADER + " 请求头最多 " + MAX_LENGTH + " 个字符");
         }

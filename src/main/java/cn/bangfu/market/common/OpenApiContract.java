@@ -1,6 +1,14 @@
 package cn.bangfu.market.common;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import jakarta.validation.constraints.NotBlank;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.FieldInfo;
+import org.jboss.jandex.IndexView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,6 +24,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,11 +36,16 @@ import java.util.TreeMap;
  * What every operation shares, stated once in the published document rather than on 49 methods: the
  * {@code Problem} body of every 4xx/5xx and which statuses an operation can answer, who may call it
  * (roles described, not passed off as OAuth scopes of a bearer token), and that every property of an
- * answer is always present (Jackson writes nulls; the nullable ones say so with {@code @Schema(nullable = true)}).
- * Runs at build time, so the document served at {@code /q/openapi} is the one the build stored.
+ * answer is always present (Jackson writes nulls; the nullable ones say so with {@code @Schema(nullable = true)}),
+ * and the length and pattern of every free-text field ({@link SingleLine}, {@link Note}), which the framework
+ * cannot read off our own constraints. Runs at build time, so the document served at {@code /q/openapi} is the
+ * one the build stored.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
+
+    private static final DotName SCHEMA = DotName.createSimple(
+            org.eclipse.microprofile.openapi.annotations.media.Schema.class);
 
     static final String PROBLEM = "Problem";
     static final String SECURITY_SCHEME = "SecurityScheme";
@@ -52,9 +66,21 @@ public class OpenApiContract implements OASFilter {
     private static final String PUBLIC_401 = "A bearer token was sent that is expired, not yet valid or not trusted "
             + "(none is needed)";
 
+    /** A free-text field's rule as the document states it: schema, property, length, pattern. */
+    record TextField(String schema, String property, int maxLength, String pattern) {
+    }
+
+    private final List<TextField> textFields;
+
+    /** SmallRye OpenAPI hands a build-time filter the application's index through this constructor. */
+    public OpenApiContract(IndexView index) {
+        this.textFields = textFields(index);
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        textFields.forEach(field -> describe(field, openAPI.getComponents().getSchemas()));
         Set<String> requestSchemas = schemasReferencedFromRequests(openAPI);
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
             if (!requestSchemas.contains(name) && !PROBLEM.equals(name) && schema.getProperties() != null) {
@@ -136,6 +162,49 @@ public class OpenApiContract implements OASFilter {
             schema.setPattern(QueryLimits.REGION_CODE_PARAMETERS.contains(parameter.getName())
                     ? QueryLimits.REGION_CODE_QUERY : TextRules.NO_CONTROL_CHARACTERS);
         }
+    }
+
+    /** Every {@code @SingleLine} and {@code @Note} field of a request record, with the rule it states. */
+    static List<TextField> textFields(IndexView index) {
+        List<TextField> fields = new ArrayList<>();
+        for (Class<?> rule : List.of(SingleLine.class, Note.class)) {
+            for (AnnotationInstance annotation : index.getAnnotations(DotName.createSimple(rule))) {
+                // a record component's annotation is on its field, accessor and constructor parameter too
+                if (annotation.target().kind() != AnnotationTarget.Kind.FIELD) {
+                    continue;
+                }
+                FieldInfo field = annotation.target().asField();
+                String pattern = rule == SingleLine.class ? TextRules.SINGLE_LINE
+                        : field.hasAnnotation(NotBlank.class) ? TextRules.NOTE_NOT_BLANK : TextRules.NOTE;
+                fields.add(new TextField(schemaName(field.declaringClass()), field.name(),
+                        annotation.value("max").asInt(), pattern));
+            }
+        }
+        return fields;
+    }
+
+    private static String schemaName(ClassInfo type) {
+        AnnotationInstance schema = type.declaredAnnotation(SCHEMA);
+        AnnotationValue name = schema == null ? null : schema.value("name");
+        return name == null ? type.simpleName() : name.asString();
+    }
+
+    /**
+     * States a field's rule on its schema's property. A class the document does not show (a test's own
+     * record) is left alone; a shown schema without the field fails the build: the rule would go unpublished.
+     */
+    private static void describe(TextField field, Map<String, Schema> components) {
+        Schema owner = components.get(field.schema());
+        if (owner == null) {
+            return;
+        }
+        Schema property = owner.getProperties() == null ? null : owner.getProperties().get(field.property());
+        if (property == null) {
+            throw new IllegalStateException("no schema property " + field.schema() + "." + field.property()
+                    + " for its @SingleLine or @Note rule");
+        }
+        property.setMaxLength(field.maxLength());
+        property.setPattern(field.pattern()); // in place of @NotBlank's \\S, which it includes
     }
 
     private static String meaning(String status, List<String> roles) {

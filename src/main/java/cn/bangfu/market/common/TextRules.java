@@ -4,6 +4,9 @@ package cn.bangfu.market.common;
  * Free-text rules, checked in one linear pass with the length first, so that a
  * hostile 40,000-character value costs microseconds (a regular expression such as
  * {@code [^\p{Cntrl}]*[^\p{Cntrl}\s][^\p{Cntrl}]*} backtracks quadratically on it).
+ * A length is in characters (code points), as PostgreSQL's {@code varchar(n)} and JSON
+ * Schema's {@code maxLength} count them: a rare character of a name (生僻字, CJK
+ * Extension B and beyond) is one character, not Java's two UTF-16 units.
  * Framework-free.
  */
 public final class TextRules {
@@ -11,9 +14,17 @@ public final class TextRules {
     private TextRules() {
     }
 
+    /**
+     * Whether {@code text} has more than {@code max} characters (code points); counted only when its
+     * UTF-16 length, never smaller, is over {@code max}.
+     */
+    public static boolean longerThan(CharSequence text, int max) {
+        return text.length() > max && Character.codePointCount(text, 0, text.length()) > max;
+    }
+
     /** What is wrong with a single-line text (a name, a title), or null when it is fine. */
     public static String singleLineProblem(CharSequence text, int max) {
-        if (text.length() > max) {
+        if (longerThan(text, max)) {
             return "must be at most " + max + " characters";
         }
         boolean visible = false;
@@ -33,7 +44,7 @@ public final class TextRules {
      * PostgreSQL refuses in text) are not.
      */
     public static String noteProblem(CharSequence text, int max) {
-        if (text.length() > max) {
+        if (longerThan(text, max)) {
             return "must be at most " + max + " characters";
         }
         for (int i = 0; i < text.length(); i++) {
@@ -45,15 +56,36 @@ public final class TextRules {
         return null;
     }
 
+    // The rules as patterns for the published document (OpenApiContract), in the regular-expression
+    // syntax ECMA-262, Python and Java share: code-point ranges, never \s or \p{..}, whose sets differ
+    // between them. TextRulesPatternsTest checks each against its rule, character by character.
+
+    /** ISO control characters, as {@link Character#isISOControl} tells them. */
+    private static final String CONTROL = "\\u0000-\\u001F\\u007F-\\u009F";
+    /** The control characters a note refuses: all but tab, line feed and carriage return. */
+    private static final String NOTE_CONTROL = "\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F";
+    /** Unicode's spaces and separators (Zs, Zl, Zp): {@link Character#isSpaceChar}. */
+    private static final String SPACE = "\\u0020\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000";
+    /** {@link Character#isWhitespace} beyond the control characters: the spaces but the no-break ones. */
+    private static final String WHITESPACE = "\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
+            + "\\u2028\\u2029\\u205F\\u3000";
+
     /** The characters {@link #parameterProblem} allows, as a pattern for the published document. */
-    static final String NO_CONTROL_CHARACTERS = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+    static final String NO_CONTROL_CHARACTERS = "^[^" + CONTROL + "]*$";
+    /** {@link #singleLineProblem}'s text, its length aside: no control character, a visible one. */
+    static final String SINGLE_LINE = "^[^" + CONTROL + "]*[^" + CONTROL + SPACE + "][^" + CONTROL + "]*$";
+    /** {@link #noteProblem}'s text, its length aside. */
+    static final String NOTE = "^[^" + NOTE_CONTROL + "]*$";
+    /** A note that is {@code @NotBlank} too: Hibernate Validator's check wants a non-whitespace character. */
+    static final String NOTE_NOT_BLANK = "^[^" + NOTE_CONTROL + "]*[^" + CONTROL + WHITESPACE + "][^" + NOTE_CONTROL
+            + "]*$";
 
     /**
      * What is wrong with a free-text query parameter (a search term, a code), or null:
      * short, one line, and no control characters.
      */
     public static Text parameterProblem(CharSequence text, int max) {
-        if (text.length() > max) {
+        if (longerThan(text, max)) {
             return Text.of("must be at most " + max + " characters", "最多 " + max + " 个字符");
         }
         for (int i = 0; i < text.length(); i++) {

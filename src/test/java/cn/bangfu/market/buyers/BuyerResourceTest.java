@@ -46,6 +46,24 @@ class BuyerResourceTest {
         }
     }
 
+    /**
+     * A name's length is in characters, as PostgreSQL's varchar(200) and the document's maxLength count them:
+     * a rare character (生僻字, here 𠮷 U+20BB7, two UTF-16 units) is one.
+     */
+    @Test
+    void aNameOfRareCharactersIsCountedInCharacters() {
+        String longest = "𠮷".repeat(200);
+        Map<String, Object> buyer = budgetUnit();
+        buyer.put("name", longest);
+        long id = Api.asNationalBureau().body(buyer).post("/api/v1/buyers").then().statusCode(201)
+                .body("name", equalTo(longest)).extract().jsonPath().getLong("id");
+        Api.asNationalBureau().get("/api/v1/buyers/" + id).then().statusCode(200).body("name", equalTo(longest));
+        buyer.put("name", longest + "王");
+        Api.asNationalBureau().body(buyer).post("/api/v1/buyers").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("name"))
+                .body("violations[0].message", containsString("200"));
+    }
+
     @Test
     void budgetUnitRules() {
         Map<String, Object> low = budgetUnit();

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.jboss.jandex.Indexer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,13 @@ class OpenApiDocumentTest {
         assertThat(validator.check("POST", "/api/v1/regions", JSON, "{\"code\":5}", 201, JSON,
                 Api.asNationalBureau().get("/api/v1/regions/620000").asString()))
                 .as("an accepted request that breaks its schema").anySatisfy(p -> assertThat(p).startsWith("request"));
+        for (String name : List.of("\u3000", "王".repeat(101), "静宁\n县")) {
+            assertThat(validator.check("POST", "/api/v1/regions", JSON,
+                    "{\"code\":\"620000\",\"name\":\"" + name.replace("\n", "\\n") + "\",\"level\":\"PROVINCE\"}",
+                    201, JSON, Api.asNationalBureau().get("/api/v1/regions/620000").asString()))
+                    .as("a free-text field's length and pattern (@SingleLine)")
+                    .anySatisfy(p -> assertThat(p).startsWith("request").contains("name"));
+        }
         assertThat(validator.check("GET", "/api/v1/no-such-thing", null, null, 200, JSON, "{}"))
                 .as("an undocumented operation").isNotEmpty();
     }
@@ -114,7 +125,32 @@ class OpenApiDocumentTest {
                 .allSatisfy(p -> assertThat(p).startsWith("^").endsWith("$"));
     }
 
-    /** Free-text query parameters carry QueryLimits' own length and patterns (OpenApiContract). */
+    /** Every @SingleLine and @Note field of the service's own classes has its rule in the document. */
+    @Test
+    void everyFreeTextFieldStatesItsRule() throws IOException {
+        Indexer indexer = new Indexer();
+        try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
+            for (Path file : classes.filter(f -> f.toString().endsWith(".class")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    indexer.index(in);
+                }
+            }
+        }
+        List<OpenApiContract.TextField> fields = OpenApiContract.textFields(indexer.complete());
+        assertThat(fields).hasSizeGreaterThanOrEqualTo(18);
+        JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
+                .path("components").path("schemas");
+        assertThat(fields).allSatisfy(field -> {
+            JsonNode property = schemas.path(field.schema()).path("properties").path(field.property());
+            assertThat(property.path("maxLength").asInt()).as(field.toString()).isEqualTo(field.maxLength());
+            assertThat(property.path("pattern").asText()).as(field.toString()).isEqualTo(field.pattern());
+        });
+    }
+
+    /**
+     * Free-text query parameters carry QueryLimits' own length and patterns, free-text fields those of
+     * {@code @SingleLine} and {@code @Note} (OpenApiContract).
+     */
     @Test
     void queryParametersSayWhatQueryLimitsChecks() throws IOException {
         JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
@@ -126,6 +162,13 @@ class OpenApiDocumentTest {
         assertThat(byName.get("q").path("pattern").asText()).isEqualTo(TextRules.NO_CONTROL_CHARACTERS);
         assertThat(byName.get("page").has("pattern")).as("typed: its type says enough").isFalse();
         assertThat(byName.get("category").has("maxLength")).isFalse();
+        JsonNode cooperativeName = doc.at("/components/schemas/CooperativeRequest/properties/name");
+        assertThat(cooperativeName.path("maxLength").asInt()).isEqualTo(200);
+        assertThat(cooperativeName.path("pattern").asText()).isEqualTo(TextRules.SINGLE_LINE);
+        assertThat(doc.at("/components/schemas/ReversalRequest/properties/reason/pattern").asText())
+                .isEqualTo(TextRules.NOTE_NOT_BLANK);
+        assertThat(doc.at("/components/schemas/StatusRequest/properties/note/pattern").asText())
+                .isEqualTo(TextRules.NOTE);
         JsonNode key = doc.at("/paths/~1api~1v1~1orders/post/parameters/0");
         assertThat(key.path("name").asText()).isEqualTo(IdempotencyKeys.HEADER);
         assertThat(key.at("/schema/maxLength").asInt()).isEqualTo(IdempotencyKeys.MAX_LENGTH);

@@ -23,6 +23,22 @@ class TextRulesTest {
         assertThat(TextRules.singleLineProblem("王".repeat(40_000) + "\u0001", 200)).contains("at most 200");
     }
 
+    /** Lengths in characters (code points), as varchar(n) and JSON Schema's maxLength count them. */
+    @Test
+    void lengthsAreInCharactersNotUtf16Units() {
+        String rare = "𠮷"; // U+20BB7, CJK Extension B: two UTF-16 units
+        assertThat(TextRules.singleLineProblem(rare.repeat(200), 200)).isNull();
+        assertThat(TextRules.singleLineProblem(rare.repeat(200) + "a", 200)).contains("at most 200");
+        assertThat(TextRules.noteProblem(rare.repeat(500), 500)).isNull();
+        assertThat(TextRules.noteProblem(rare.repeat(501), 500)).contains("at most 500");
+        assertThat(TextRules.parameterProblem(rare.repeat(200), 200)).isNull();
+        assertThat(TextRules.parameterProblem(rare.repeat(201), 200)).isNotNull();
+        assertThat(TextRules.longerThan("", 0)).isFalse();
+        assertThat(TextRules.longerThan("ab", 1)).isTrue();
+        assertThat(TextRules.longerThan(rare, 1)).isFalse();
+        assertThat(IdempotencyKeys.require(rare.repeat(IdempotencyKeys.MAX_LENGTH))).hasSize(400);
+    }
+
     @Test
     void notesKeepLineBreaksButNoOtherControls() {
         assertThat(TextRules.noteProblem("第一行\r\n第二行\t备注", 500)).isNull();
