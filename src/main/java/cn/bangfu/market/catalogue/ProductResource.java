@@ -22,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,6 +79,8 @@ public class ProductResource {
                                     @Parameter(description = "true: only products recognised today as assistance "
                                             + "products (帮扶产品认定); false: only those not recognised today")
                                     @QueryParam("recognized") Boolean recognized,
+                                    @Parameter(schema = @Schema(type = SchemaType.STRING,
+                                            pattern = CatalogueSort.DOCUMENTED))
                                     @QueryParam("sort") String sort,
                                     @Valid @BeanParam PageParams page) {
         return products.search(CatalogueQuery.parse(q, category, regionCode, certification, recognized, sort),

@@ -70,8 +70,16 @@ public final class TextRules {
     private static final String WHITESPACE = "\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
             + "\\u2028\\u2029\\u205F\\u3000";
 
+    /**
+     * What {@link String#isBlank} takes for blank among the characters a query parameter may hold (no
+     * control characters): a query parameter's "absent" in a pattern, {@code ^(?:BLANK_QUERY_VALUE|…)$}.
+     */
+    public static final String BLANK_QUERY_VALUE = "[" + WHITESPACE + "]*";
+
+    /** Any text {@link #parameterProblem} allows (its length aside), as part of a pattern. */
+    public static final String QUERY_TEXT = "[^" + CONTROL + "]*";
     /** The characters {@link #parameterProblem} allows, as a pattern for the published document. */
-    static final String NO_CONTROL_CHARACTERS = "^[^" + CONTROL + "]*$";
+    static final String NO_CONTROL_CHARACTERS = "^" + QUERY_TEXT + "$";
     /** {@link #singleLineProblem}'s text, its length aside: no control character, a visible one. */
     static final String SINGLE_LINE = "^[^" + CONTROL + "]*[^" + CONTROL + SPACE + "][^" + CONTROL + "]*$";
     /** {@link #noteProblem}'s text, its length aside. */

@@ -5,6 +5,7 @@ import cn.bangfu.market.common.BusinessClock;
 import cn.bangfu.market.common.Caller;
 import cn.bangfu.market.common.Roles;
 import cn.bangfu.market.common.SpreadsheetMedia;
+import cn.bangfu.market.common.TextRules;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,7 +62,9 @@ public class ExportResource {
                     @Content(mediaType = SpreadsheetMedia.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response householdIncome(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
-                                    @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
+                                    @QueryParam("format") ExportFormat format,
+                                    @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = LANG))
+                                    @QueryParam("lang") String lang,
                                     @Context RoutingContext routing) {
         return send(routing, closed -> exports.householdIncome(caller.bureauRegion(), regionCode,
                 clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
@@ -77,6 +81,7 @@ public class ExportResource {
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response contributions(@QueryParam("regionCode") String regionCode, @QueryParam("from") LocalDate from,
                                   @QueryParam("to") LocalDate to, @QueryParam("format") ExportFormat format,
+                                  @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = LANG))
                                   @QueryParam("lang") String lang, @Context RoutingContext routing) {
         return send(routing, closed -> exports.contributions(caller.bureauRegion(), regionCode,
                 from, to, ExportFormat.orDefault(format),
@@ -94,7 +99,9 @@ public class ExportResource {
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "422", description = "The region's province has no monitoring line for the year")
     public Response alerts(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
-                           @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
+                           @QueryParam("format") ExportFormat format,
+                           @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = LANG))
+                           @QueryParam("lang") String lang,
                            @Context RoutingContext routing) {
         return send(routing, closed -> exports.alerts(caller.bureauRegion(), regionCode,
                 clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
@@ -111,11 +118,17 @@ public class ExportResource {
                     @Content(mediaType = SpreadsheetMedia.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response cooperatives(@QueryParam("regionCode") String regionCode, @QueryParam("year") Integer year,
-                                 @QueryParam("format") ExportFormat format, @QueryParam("lang") String lang,
+                                 @QueryParam("format") ExportFormat format,
+                                 @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = LANG))
+                                 @QueryParam("lang") String lang,
                                  @Context RoutingContext routing) {
         return send(routing, closed -> exports.cooperatives(caller.bureauRegion(), regionCode,
                 clock.yearOrCurrent(year), ExportFormat.orDefault(format), english(lang), closed));
     }
+
+    /** What {@link #english} takes, for the published document; ExportLanguageTest holds it to the method. */
+    static final String LANG = "^(?:" + TextRules.BLANK_QUERY_VALUE + "| *(?:[eE][nN]|[zZ][hH])(?:-"
+            + TextRules.QUERY_TEXT + ")? *)$";
 
     /** {@code lang=en} (or en-US, …) for English headers; Chinese when absent or zh…; anything else is a 400. */
     static boolean english(String lang) {

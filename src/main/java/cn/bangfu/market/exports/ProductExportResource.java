@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,6 +51,7 @@ public class ProductExportResource {
                     @Content(mediaType = SpreadsheetMedia.XLSX,
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response export(@PathParam("id") long id, @QueryParam("format") ExportFormat format,
+                           @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = ExportResource.LANG))
                            @QueryParam("lang") String lang, @Context RoutingContext routing) {
         if (!caller.actsForCooperative(id)) {
             throw ApiProblem.forbidden("a cooperative exports only its own products", "经营主体只能导出本主体的产品");

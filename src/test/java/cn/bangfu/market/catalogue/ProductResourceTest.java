@@ -250,6 +250,9 @@ class ProductResourceTest {
         Api.anonymous().queryParam("q", "%").queryParam("size", 200).get("/api/v1/products")
                 .then().statusCode(200).body("items.name", everyItem(not(equalTo(marker))));
         Api.anonymous().queryParam("sort", "stock").get("/api/v1/products").then().statusCode(400);
+        Api.anonymous().queryParam("sort", "priceFen,down").get("/api/v1/products").then().statusCode(400)
+                .body("violations[0].field", equalTo("sort"));
+        Api.anonymous().queryParam("sort", "priceFen,desc").get("/api/v1/products").then().statusCode(200);
         Api.anonymous().queryParam("category", "FISH").get("/api/v1/products").then().statusCode(400);
         Api.anonymous().queryParam("size", 0).get("/api/v1/products").then().statusCode(400);
         Api.anonymous().queryParam("page", -1).get("/api/v1/products").then().statusCode(400);
