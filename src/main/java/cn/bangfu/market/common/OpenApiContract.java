@@ -243,13 +243,15 @@ public class OpenApiContract implements OASFilter {
 
     /** RFC 9457 problem details as {@link ProblemDetail} writes them (empty lists and nulls left out). */
     private static Schema problemSchema() {
-        Schema violation = object(Map.of("field", string("The field or parameter"), "message", string("What is wrong")))
-                .required(List.of("field", "message"));
-        Schema rowError = object(Map.of(
-                "row", integer("The row of the file, 1 for the first data row"),
-                "field", string("The column"),
-                "message", string("What is wrong with the cell")))
-                .required(List.of("row", "message"));
+        Map<String, Schema> violationProperties = new LinkedHashMap<>(); // in order: the stored document is stable
+        violationProperties.put("field", string("The field or parameter"));
+        violationProperties.put("message", string("What is wrong"));
+        Schema violation = object(violationProperties).required(List.of("field", "message"));
+        Map<String, Schema> rowErrorProperties = new LinkedHashMap<>();
+        rowErrorProperties.put("row", integer("The row of the file, 1 for the first data row"));
+        rowErrorProperties.put("field", string("The column"));
+        rowErrorProperties.put("message", string("What is wrong with the cell"));
+        Schema rowError = object(rowErrorProperties).required(List.of("row", "message"));
         Map<String, Schema> properties = new LinkedHashMap<>();
         properties.put("type", string("Always about:blank"));
         properties.put("title", string("The status's reason phrase"));

@@ -41,6 +41,27 @@ class CreditCodesTest {
         assertThat(CreditCodes.isValid(code)).isFalse();
     }
 
+    /**
+     * The document's shape: every valid code has it, and a code of 18 characters is refused for a character
+     * outside it exactly when the shape refuses it (its check character aside).
+     */
+    @Test
+    void theDocumentedShapeIsTheAlphabet() {
+        java.util.regex.Pattern shape = java.util.regex.Pattern.compile(CreditCodes.SHAPE);
+        for (char c = 0; c < 0x3100; c++) {
+            String first17 = "9162082" + c + "MA71XXXXX";
+            boolean inAlphabet = CreditCodes.ALPHABET.indexOf(c) >= 0;
+            assertThat(shape.matcher(first17 + "0").matches()).as("U+%04X", (int) c).isEqualTo(inAlphabet);
+            if (inAlphabet) {
+                String valid = first17 + CreditCodes.checkCharacter(first17);
+                assertThat(CreditCodes.isValid(valid) && shape.matcher(valid).matches()).as(valid).isTrue();
+            }
+        }
+        assertThat(shape.matcher("93620826MA71XXXXXC").matches()).isTrue();
+        assertThat(CreditCodes.isValid("93620826MA71XXXXXC")).as("the document's example").isTrue();
+        assertThat(shape.matcher("93620826MA71XXXXX").matches()).isFalse();
+    }
+
     @Test
     void rejectsNull() {
         assertThat(CreditCodes.isValid(null)).isFalse();
