@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,11 +139,18 @@ public class OpenApiContract implements OASFilter {
 
     /**
      * A free-text query parameter as {@link QueryLimits} checks it on every endpoint: its length, no
-     * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already.
+     * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already,
+     * but for a year, in the path or the query, which every service checks against {@link Years}.
      * And the Idempotency-Key header as {@link IdempotencyKeys} takes it: not blank, 200 characters at most.
      */
     private static void describeParameterLimits(Parameter parameter) {
         Schema schema = parameter.getSchema();
+        if ("year".equals(parameter.getName()) && schema != null && schema.getType() != null
+                && schema.getType().equals(List.of(SchemaType.INTEGER))) {
+            schema.setMinimum(BigDecimal.valueOf(Years.FIRST));
+            schema.setMaximum(BigDecimal.valueOf(Years.LAST));
+            return;
+        }
         if (parameter.getIn() == Parameter.In.HEADER && IdempotencyKeys.HEADER.equals(parameter.getName())
                 && schema != null) {
             schema.setMaxLength(IdempotencyKeys.MAX_LENGTH); // and not blank (IdempotencyKeys.require)
