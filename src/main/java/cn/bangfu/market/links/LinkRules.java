@@ -23,13 +23,13 @@ public final class LinkRules {
     static final BigDecimal MAX_AREA_MU = new BigDecimal("100000");
     static final int MAX_WEIGHT = 1_000_000;
 
-    private static final Map<Mechanism, Set<String>> REQUIRED = Map.of(
+    static final Map<Mechanism, Set<String>> REQUIRED = Map.of(
             Mechanism.SALES_SHARE, Set.of("weight"),
             Mechanism.DIVIDEND, Set.of("weight"),
             Mechanism.PROCUREMENT, Set.of("productId", "floorPriceFen"),
             Mechanism.WAGE, Set.of("dailyWageFen"),
             Mechanism.LAND_RENT, Set.of("areaMu", "rentPerMuPerYearFen"));
-    private static final Map<Mechanism, Set<String>> OPTIONAL = Map.of(
+    static final Map<Mechanism, Set<String>> OPTIONAL = Map.of(
             Mechanism.SALES_SHARE, Set.of("productId"));
 
     private LinkRules() {

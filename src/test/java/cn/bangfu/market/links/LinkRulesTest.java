@@ -1,12 +1,19 @@
 package cn.bangfu.market.links;
 
 import cn.bangfu.market.common.Violation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +29,56 @@ class LinkRulesTest {
 
     private static List<String> fields(List<Violation> violations) {
         return violations.stream().map(Violation::field).toList();
+    }
+
+    /**
+     * The bounds the published document states for a link's parameters are LinkRules' own: each bound is
+     * taken and the next value beyond it refused.
+     */
+    @Test
+    void theDocumentedBoundsAreTheRules() throws IOException {
+        JsonNode properties = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
+                .at("/components/schemas/LinkRequest/properties");
+        assertThat(properties.at("/weight/maximum").asInt()).isEqualTo(LinkRules.MAX_WEIGHT);
+        bounded(properties, "weight", w -> link(Mechanism.DIVIDEND, (int) w, null, null, null, null, null));
+        bounded(properties, "floorPriceFen", f -> link(Mechanism.PROCUREMENT, null, 7L, f, null, null, null));
+        bounded(properties, "dailyWageFen", w -> link(Mechanism.WAGE, null, null, null, w, null, null));
+        bounded(properties, "rentPerMuPerYearFen", r -> link(Mechanism.LAND_RENT, null, null, null, null, "1", r));
+        BigDecimal step = properties.at("/areaMu/multipleOf").decimalValue();
+        BigDecimal largest = properties.at("/areaMu/maximum").decimalValue();
+        assertThat(properties.at("/areaMu/exclusiveMinimum").asInt()).isZero();
+        for (BigDecimal area : List.of(step, largest)) {
+            assertThat(LinkRules.check(link(Mechanism.LAND_RENT, null, null, null, null, area.toPlainString(), 1L)))
+                    .as("%s", area).isEmpty();
+        }
+        for (BigDecimal area : List.of(BigDecimal.ZERO, largest.add(step), step.divide(BigDecimal.TEN))) {
+            assertThat(fields(LinkRules.check(link(Mechanism.LAND_RENT, null, null, null, null, area.toPlainString(),
+                    1L)))).as("%s", area).containsExactly("areaMu");
+        }
+    }
+
+    /** The document names each mechanism's parameters as LinkRules requires them. */
+    @Test
+    void theDocumentNamesEachMechanismsParameters() throws IOException {
+        String description = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
+                .at("/components/schemas/LinkRequest/description").asText();
+        for (Mechanism mechanism : Mechanism.values()) {
+            String required = String.join(", ", new java.util.TreeSet<>(LinkRules.REQUIRED.get(mechanism)));
+            String optional = String.join(", ", LinkRules.OPTIONAL.getOrDefault(mechanism, Set.of()));
+            String entry = mechanism + " " + required + (optional.isEmpty() ? "" : " (" + optional + " optional");
+            assertThat(description).as(mechanism.toString()).containsPattern(Pattern.quote(entry) + "(;|:|$)");
+        }
+    }
+
+    /** The field's documented minimum and maximum are taken, one below and one above refused, naming it. */
+    private static void bounded(JsonNode properties, String field, LongFunction<LinkRequest> linkWith) {
+        long minimum = properties.path(field).path("minimum").asLong(Long.MIN_VALUE);
+        long maximum = properties.path(field).path("maximum").asLong(Long.MIN_VALUE);
+        assertThat(List.of(minimum, maximum)).as(field + " states both bounds").doesNotContain(Long.MIN_VALUE);
+        assertThat(LinkRules.check(linkWith.apply(minimum))).as(field).isEmpty();
+        assertThat(LinkRules.check(linkWith.apply(maximum))).as(field).isEmpty();
+        assertThat(fields(LinkRules.check(linkWith.apply(minimum - 1)))).as(field).containsExactly(field);
+        assertThat(fields(LinkRules.check(linkWith.apply(maximum + 1)))).as(field).containsExactly(field);
     }
 
     @Test
