@@ -37,9 +37,9 @@ import java.util.TreeMap;
  * {@code Problem} body of every 4xx/5xx and which statuses an operation can answer, who may call it
  * (roles described, not passed off as OAuth scopes of a bearer token), and that every property of an
  * answer is always present (Jackson writes nulls; the nullable ones say so with {@code @Schema(nullable = true)}),
- * and the length and pattern of every free-text field ({@link SingleLine}, {@link Note}), which the framework
- * cannot read off our own constraints. Runs at build time, so the document served at {@code /q/openapi} is the
- * one the build stored.
+ * the length and pattern of every free-text field ({@link SingleLine}, {@link Note}), which the framework
+ * cannot read off our own constraints, and that a request property the body may leave out may be null too.
+ * Runs at build time, so the document served at {@code /q/openapi} is the one the build stored.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
@@ -71,10 +71,13 @@ public class OpenApiContract implements OASFilter {
     }
 
     private final List<TextField> textFields;
+    /** "Schema.property" of each primitive record component: Jackson refuses null for it (JsonConfig). */
+    private final Set<String> primitives;
 
     /** SmallRye OpenAPI hands a build-time filter the application's index through this constructor. */
     public OpenApiContract(IndexView index) {
         this.textFields = textFields(index);
+        this.primitives = primitiveComponents(index);
     }
 
     @Override
@@ -83,7 +86,12 @@ public class OpenApiContract implements OASFilter {
         textFields.forEach(field -> describe(field, openAPI.getComponents().getSchemas()));
         Set<String> requestSchemas = schemasReferencedFromRequests(openAPI);
         openAPI.getComponents().getSchemas().forEach((name, schema) -> {
-            if (!requestSchemas.contains(name) && !PROBLEM.equals(name) && schema.getProperties() != null) {
+            if (schema.getProperties() == null || PROBLEM.equals(name)) {
+                return;
+            }
+            if (requestSchemas.contains(name)) {
+                optionalMayBeNull(name, schema);
+            } else {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
         });
@@ -190,7 +198,45 @@ public class OpenApiContract implements OASFilter {
         return fields;
     }
 
-    private static String schemaName(ClassInfo type) {
+    static Set<String> primitiveComponents(IndexView index) {
+        Set<String> primitives = new HashSet<>();
+        for (ClassInfo type : index.getKnownClasses()) {
+            if (type.isRecord()) {
+                type.unsortedRecordComponents().stream()
+                        .filter(component -> component.type().kind() == org.jboss.jandex.Type.Kind.PRIMITIVE)
+                        .forEach(component -> primitives.add(schemaName(type) + "." + component.name()));
+            }
+        }
+        return primitives;
+    }
+
+    /**
+     * A request property the body may leave out may also be null: Jackson reads an explicit null into a
+     * record component as it reads an absent one, so the service takes both alike (a partial update leaves
+     * the field as it is). Said so, a client generated from the document may send null, and a fuzzer
+     * that sends null for "a string" is not surprised to see it taken. Not for a primitive component.
+     */
+    private void optionalMayBeNull(String schemaName, Schema schema) {
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.replaceAll((name, property) -> {
+            if (required.contains(name) || primitives.contains(schemaName + "." + name)) {
+                return property;
+            }
+            if (property.getRef() != null) {
+                return OASFactory.createSchema().description(property.getDescription())
+                        .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                                OASFactory.createSchema().addType(SchemaType.NULL)));
+            }
+            if (property.getType() != null && !property.getType().contains(SchemaType.NULL)) {
+                property.addType(SchemaType.NULL);
+            }
+            return property;
+        });
+        schema.setProperties(properties);
+    }
+
+    static String schemaName(ClassInfo type) {
         AnnotationInstance schema = type.declaredAnnotation(SCHEMA);
         AnnotationValue name = schema == null ? null : schema.value("name");
         return name == null ? type.simpleName() : name.asString();

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * are refused (see {@link cn.bangfu.market.common.StrictJson}).
  */
 @RegisterForReflection
-@Schema(example = "{\"headName\": \"王建国\", \"phone\": \"13900000000\"}")
+@Schema(example = "{\"headName\": \"王建国\", \"phone\": \"13900000000\"}",
+        additionalProperties = Schema.False.class) // read by StrictJson: an unknown field is a 400
 public record HouseholdPatch(
         @SingleLine(max = 100) String headName,
         @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone,

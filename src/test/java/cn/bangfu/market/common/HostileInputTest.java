@@ -368,6 +368,9 @@ class HostileInputTest {
         if (ref == null && schema.has("allOf")) {
             ref = schema.path("allOf").get(0).path("$ref").asText(null);
         }
+        if (ref == null && schema.has("anyOf")) { // an optional request property: a schema or null
+            ref = schema.path("anyOf").get(0).path("$ref").asText(null);
+        }
         if (ref == null) {
             return schema;
         }

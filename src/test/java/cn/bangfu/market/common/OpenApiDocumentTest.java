@@ -6,7 +6,10 @@ import cn.bangfu.market.support.OpenApiValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.IndexView;
 import org.jboss.jandex.Indexer;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,10 @@ import static org.hamcrest.Matchers.equalTo;
 class OpenApiDocumentTest {
 
     private static final String JSON = "application/json";
+
+    /** The service's own JSON mapper (JsonConfig), as a request body is read with it. */
+    @Inject
+    ObjectMapper serviceMapper;
 
     @Test
     void theValidatorRejectsWhatBreaksTheDocument() {
@@ -155,9 +162,66 @@ class OpenApiDocumentTest {
         }
     }
 
-    /** Every @SingleLine and @Note field of the service's own classes has its rule in the document. */
+    /**
+     * A request property the document lets a body leave out it also lets be null; the service's own mapper
+     * reads each such null into its record (a primitive component would refuse it, and says so by not being
+     * nullable). The partial updates, read strictly, say that an unknown field is refused.
+     */
     @Test
-    void everyFreeTextFieldStatesItsRule() throws IOException {
+    void optionalRequestPropertiesMayBeNullAsTheServiceReadsThem() throws Exception {
+        Map<String, Class<?>> records = new java.util.HashMap<>();
+        for (ClassInfo type : serviceClasses().getKnownClasses()) {
+            if (type.isRecord()) {
+                records.putIfAbsent(OpenApiContract.schemaName(type), Class.forName(type.name().toString(), false,
+                        Thread.currentThread().getContextClassLoader()));
+            }
+        }
+        JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
+                .path("components").path("schemas");
+        List<String> checked = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> {
+            List<String> required = new ArrayList<>();
+            schema.getValue().path("required").forEach(name -> required.add(name.asText()));
+            schema.getValue().path("properties").fields().forEachRemaining(property -> {
+                if (required.contains(property.getKey()) || !nullable(property.getValue())) {
+                    return;
+                }
+                Class<?> record = records.get(schema.getKey());
+                assertThat(record).as(schema.getKey()).isNotNull();
+                String body = "{\"" + property.getKey() + "\":null}";
+                try {
+                    assertThat(serviceMapper.readerFor(record)
+                            .readValue(body, record)).as(schema.getKey() + " " + body).isNotNull();
+                } catch (IOException e) {
+                    throw new AssertionError(schema.getKey() + " refuses " + body, e);
+                }
+                checked.add(schema.getKey() + "." + property.getKey());
+            });
+        });
+        assertThat(checked).hasSizeGreaterThan(40).contains("ProductRequest.brand", "LinkRequest.validTo",
+                "PlaceOrderRequest.agreementId", "ProductPatch.category");
+        assertThat(schemas.at("/ProductPatch/additionalProperties").asBoolean(true)).isFalse();
+        assertThat(schemas.at("/HouseholdPatch/additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    private static boolean nullable(JsonNode property) {
+        if (property.path("type").isArray()) {
+            for (JsonNode type : property.path("type")) {
+                if (type.asText().equals("null")) {
+                    return true;
+                }
+            }
+        }
+        for (JsonNode choice : property.path("anyOf")) {
+            if (choice.path("type").asText().equals("null")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The service's own classes, as the build's index holds them. */
+    private static IndexView serviceClasses() throws IOException {
         Indexer indexer = new Indexer();
         try (Stream<Path> classes = Files.walk(Path.of("target/classes"))) {
             for (Path file : classes.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -166,7 +230,13 @@ class OpenApiDocumentTest {
                 }
             }
         }
-        List<OpenApiContract.TextField> fields = OpenApiContract.textFields(indexer.complete());
+        return indexer.complete();
+    }
+
+    /** Every @SingleLine and @Note field of the service's own classes has its rule in the document. */
+    @Test
+    void everyFreeTextFieldStatesItsRule() throws IOException {
+        List<OpenApiContract.TextField> fields = OpenApiContract.textFields(serviceClasses());
         assertThat(fields).hasSizeGreaterThanOrEqualTo(18);
         JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
                 .path("components").path("schemas");
