@@ -162,7 +162,7 @@ public class OpenApiContract implements OASFilter {
         if (parameter.getIn() == Parameter.In.HEADER && IdempotencyKeys.HEADER.equals(parameter.getName())
                 && schema != null) {
             schema.setMaxLength(IdempotencyKeys.MAX_LENGTH); // and not blank (IdempotencyKeys.require)
-            schema.setPattern("\\S");
+            schema.setPattern(TextRules.NOT_BLANK);
             return;
         }
         if (parameter.getIn() != Parameter.In.QUERY || schema == null || schema.getRef() != null

@@ -78,6 +78,12 @@ public final class TextRules {
 
     /** Any text {@link #parameterProblem} allows (its length aside), as part of a pattern. */
     public static final String QUERY_TEXT = "[^" + CONTROL + "]*";
+    /**
+     * A text {@link String#isBlank} does not take for blank: one character that is not
+     * {@link Character#isWhitespace}, anything around it (an {@code Idempotency-Key}, say).
+     */
+    static final String NOT_BLANK = "^[\\s\\S]*[^\\u0009-\\u000D\\u001C-\\u001F" + WHITESPACE + "][\\s\\S]*$";
+
     /** The characters {@link #parameterProblem} allows, as a pattern for the published document. */
     static final String NO_CONTROL_CHARACTERS = "^" + QUERY_TEXT + "$";
     /** {@link #singleLineProblem}'s text, its length aside: no control character, a visible one. */

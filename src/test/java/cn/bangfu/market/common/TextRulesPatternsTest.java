@@ -26,6 +26,7 @@ class TextRulesPatternsTest {
     private static final Pattern NOTE = Pattern.compile(TextRules.NOTE);
     private static final Pattern NOTE_NOT_BLANK = Pattern.compile(TextRules.NOTE_NOT_BLANK);
     private static final Pattern NO_CONTROL = Pattern.compile(TextRules.NO_CONTROL_CHARACTERS);
+    private static final Pattern NOT_BLANK = Pattern.compile(TextRules.NOT_BLANK);
 
     /** A note as the request records declare it, validated by Hibernate Validator itself. */
     record Reason(@NotBlank @Note(max = 500) String reason) {
@@ -95,6 +96,7 @@ class TextRulesPatternsTest {
         agree(NOTE, TextRulesPatternsTest::note, text);
         agree(NOTE_NOT_BLANK, TextRulesPatternsTest::noteNotBlank, text);
         agree(NO_CONTROL, TextRulesPatternsTest::noControl, text);
+        agree(NOT_BLANK, t -> !t.isBlank(), text);
     }
 
     private static void agree(Pattern pattern, Predicate<String> rule, String text) {
