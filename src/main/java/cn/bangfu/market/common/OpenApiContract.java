@@ -9,6 +9,7 @@ import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.FieldInfo;
 import org.jboss.jandex.IndexView;
+import org.jboss.jandex.Type;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -198,12 +199,13 @@ public class OpenApiContract implements OASFilter {
         return fields;
     }
 
+    /** "Schema.property" of every primitive component of a record in the index. */
     static Set<String> primitiveComponents(IndexView index) {
         Set<String> primitives = new HashSet<>();
         for (ClassInfo type : index.getKnownClasses()) {
             if (type.isRecord()) {
                 type.unsortedRecordComponents().stream()
-                        .filter(component -> component.type().kind() == org.jboss.jandex.Type.Kind.PRIMITIVE)
+                        .filter(component -> component.type().kind() == Type.Kind.PRIMITIVE)
                         .forEach(component -> primitives.add(schemaName(type) + "." + component.name()));
             }
         }
@@ -257,7 +259,7 @@ public class OpenApiContract implements OASFilter {
                     + " for its @SingleLine or @Note rule");
         }
         property.setMaxLength(field.maxLength());
-        property.setPattern(field.pattern()); // in place of @NotBlank's \\S, which it includes
+        property.setPattern(field.pattern()); // in place of @NotBlank's \S, which it includes
     }
 
     private static String meaning(String status, List<String> roles) {
