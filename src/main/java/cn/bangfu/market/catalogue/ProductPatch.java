@@ -16,7 +16,7 @@ import java.util.List;
  * Unknown fields are refused (see {@link cn.bangfu.market.common.StrictJson}).
  */
 @RegisterForReflection
-@Schema(additionalProperties = Schema.False.class) // read by StrictJson: an unknown field is a 400
+@Schema(additionalProperties = Schema.False.class) // StrictJson reads it failing on unknown fields: a 400
 public record ProductPatch(
         @SingleLine(max = 200) String name,
         Category category,

@@ -72,8 +72,11 @@ public class ProductResource {
     @Operation(operationId = "searchProducts",
             summary = "Public catalogue: ACTIVE products of APPROVED cooperatives",
             description = "q matches name or brand; regionCode matches the cooperative's region or any ancestor; "
-                    + "sort is one of id, name, priceFen, createdAt, prefixed with - for descending.")
-    public Page<ProductView> search(@QueryParam("q") String q, @QueryParam("category") Category category,
+                    + "sort is one of id, name, priceFen, createdAt, prefixed with - for descending "
+                    + "(or followed by ,asc or ,desc).")
+    public Page<ProductView> search(@Parameter(schema = @Schema(type = SchemaType.STRING,
+                                            maxLength = CatalogueQuery.MAX_TEXT))
+                                    @QueryParam("q") String q, @QueryParam("category") Category category,
                                     @QueryParam("regionCode") String regionCode,
                                     @QueryParam("certification") Certification certification,
                                     @Parameter(description = "true: only products recognised today as assistance "

@@ -149,7 +149,7 @@ public class OpenApiContract implements OASFilter {
     /**
      * A free-text query parameter as {@link QueryLimits} checks it on every endpoint: its length, no
      * control characters, a region code's shape. Typed ones (numbers, dates, enums) say enough already,
-     * but for a year, in the path or the query, which every service checks against {@link Years}.
+     * but for a year, in the path or the query, which every operation checks against {@link Years} first.
      * And the Idempotency-Key header as {@link IdempotencyKeys} takes it: not blank, 200 characters at most.
      */
     private static void describeParameterLimits(Parameter parameter) {
@@ -258,8 +258,13 @@ public class OpenApiContract implements OASFilter {
             throw new IllegalStateException("no schema property " + field.schema() + "." + field.property()
                     + " for its @SingleLine or @Note rule");
         }
+        // the build may filter one model twice (the stored document, then the served one): ours may be there
+        if (property.getPattern() != null && !List.of("\\S", field.pattern()).contains(property.getPattern())) {
+            throw new IllegalStateException(field.schema() + "." + field.property() + " has a pattern of its own "
+                    + "beside its @SingleLine or @Note rule: one of them would go unpublished");
+        }
         property.setMaxLength(field.maxLength());
-        property.setPattern(field.pattern()); // in place of @NotBlank's \S, which it includes
+        property.setPattern(field.pattern()); // in place of @NotBlank's \S: the note's pattern says not blank too
     }
 
     private static String meaning(String status, List<String> roles) {

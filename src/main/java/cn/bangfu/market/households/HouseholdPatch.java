@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @RegisterForReflection
 @Schema(example = "{\"headName\": \"王建国\", \"phone\": \"13900000000\"}",
-        additionalProperties = Schema.False.class) // read by StrictJson: an unknown field is a 400
+        additionalProperties = Schema.False.class) // StrictJson reads it failing on unknown fields: a 400
 public record HouseholdPatch(
         @SingleLine(max = 100) String headName,
         @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone,

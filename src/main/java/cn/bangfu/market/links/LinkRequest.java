@@ -21,10 +21,10 @@ public record LinkRequest(
         @NotNull Mechanism mechanism,
         @NotNull LocalDate validFrom,
         LocalDate validTo,
-        @Schema(minimum = "1", maximum = "1000000") Integer weight,
+        @Schema(minimum = "1", maximum = "" + LinkRules.MAX_WEIGHT) Integer weight,
         Long productId,
-        @Schema(minimum = "0", maximum = "1000000000") Long floorPriceFen,
-        @Schema(minimum = "1", maximum = "1000000000") Long dailyWageFen,
+        @Schema(minimum = "0", maximum = "" + LinkRules.MAX_FEN) Long floorPriceFen,
+        @Schema(minimum = "1", maximum = "" + LinkRules.MAX_FEN) Long dailyWageFen,
         @Schema(minimum = "0", exclusiveMinimum = true, maximum = "100000", multipleOf = 0.01) BigDecimal areaMu,
-        @Schema(minimum = "1", maximum = "1000000000") Long rentPerMuPerYearFen) {
+        @Schema(minimum = "1", maximum = "" + LinkRules.MAX_FEN) Long rentPerMuPerYearFen) {
 }

@@ -183,6 +183,7 @@ public class ReportService {
      * each entity's figures reconcile with /contributions to the fen.
      */
     public List<CooperativeAssessment> cooperatives(String bureauRegion, String regionCode, int year) {
+        Years.check(year); // before the region, which may be one that names nothing (an empty page)
         String pattern = regions.readablePattern(bureauRegion, regionCode).orElse(null);
         return pattern == null ? List.of() : assess(pattern, null, year);
     }

@@ -87,9 +87,15 @@ class ProductRecognitionTest {
                         "validTo", TODAY.minusDays(1).toString()))
                 .post("/api/v1/products/" + product + "/recognition").then().statusCode(400)
                 .contentType("application/problem+json");
-        Api.asBureau(Fixtures.JINGNING).body(Map.of("certificateNo", " ", "validFrom", TODAY.toString(),
-                        "validTo", TODAY.toString()))
-                .post("/api/v1/products/" + product + "/recognition").then().statusCode(400);
+        for (String blank : List.of(" ", "\u3000", "JN\u00012026")) { // blank, an ideographic space, a control
+            Api.asBureau(Fixtures.JINGNING).body(Map.of("certificateNo", blank, "validFrom", TODAY.toString(),
+                            "validTo", TODAY.toString()))
+                    .post("/api/v1/products/" + product + "/recognition").then().statusCode(400)
+                    .body("violations[0].field", equalTo("certificateNo"));
+        }
+        Api.asBureau(Fixtures.JINGNING).body(Map.of("date", TODAY.toString(), "reason", "\u3000"))
+                .post("/api/v1/products/" + product + "/recognition/revoke").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
         Api.asBureau(Fixtures.JINGNING).body(Map.of("date", TODAY.toString(), "reason", "none filed"))
                 .post("/api/v1/products/" + product + "/recognition/revoke").then().statusCode(409);
         Api.asBureau(Fixtures.JINGNING).body(body).post("/api/v1/products/987654321/recognition")

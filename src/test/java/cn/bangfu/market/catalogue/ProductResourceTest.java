@@ -250,6 +250,10 @@ class ProductResourceTest {
         Api.anonymous().queryParam("q", "%").queryParam("size", 200).get("/api/v1/products")
                 .then().statusCode(200).body("items.name", everyItem(not(equalTo(marker))));
         Api.anonymous().queryParam("sort", "stock").get("/api/v1/products").then().statusCode(400);
+        // the search text: 100 characters (a rare one counting one), spaces around it included
+        Api.anonymous().queryParam("q", "𠮷".repeat(100)).get("/api/v1/products").then().statusCode(200);
+        Api.anonymous().queryParam("q", "苹".repeat(100) + " ").get("/api/v1/products").then().statusCode(400)
+                .body("violations[0].field", equalTo("q"));
         Api.anonymous().queryParam("sort", "priceFen,down").get("/api/v1/products").then().statusCode(400)
                 .body("violations[0].field", equalTo("sort"));
         Api.anonymous().queryParam("sort", "priceFen,desc").get("/api/v1/products").then().statusCode(200);

@@ -151,6 +151,10 @@ class OpenApiDocumentTest {
         long household = Fixtures.newHousehold(Fixtures.newVillage(Fixtures.newTownship(Fixtures.JINGNING)));
         long buyer = Fixtures.newBuyer(Fixtures.WUQING, "BUDGET_UNIT");
         for (int year : new int[]{Years.FIRST - 1, Years.LAST + 1}) {
+            // a region that names nothing answers an empty page, but not for a year out of range
+            Api.asNationalBureau().queryParam("regionCode", "629999").queryParam("year", year)
+                    .get("/api/v1/reports/cooperatives").then().statusCode(400)
+                    .body("violations[0].field", equalTo("year"));
             Api.asNationalBureau().body(Map.of("amountFen", 100)).put("/api/v1/households/" + household
                     + "/other-income/" + year).then().statusCode(400).body("violations[0].field", equalTo("year"));
             Api.asNationalBureau().body(Map.of("perCapitaFen", 700_000)).put("/api/v1/monitoring-lines/"
@@ -168,11 +172,11 @@ class OpenApiDocumentTest {
      */
     @Test
     void optionalRequestPropertiesMayBeNullAsTheServiceReadsThem() throws Exception {
-        Map<String, Class<?>> records = new java.util.HashMap<>();
+        Map<String, List<Class<?>>> records = new java.util.HashMap<>();
         for (ClassInfo type : serviceClasses().getKnownClasses()) {
             if (type.isRecord()) {
-                records.putIfAbsent(OpenApiContract.schemaName(type), Class.forName(type.name().toString(), false,
-                        Thread.currentThread().getContextClassLoader()));
+                records.computeIfAbsent(OpenApiContract.schemaName(type), name -> new ArrayList<>()).add(Class.forName(
+                        type.name().toString(), false, Thread.currentThread().getContextClassLoader()));
             }
         }
         JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
@@ -185,12 +189,13 @@ class OpenApiDocumentTest {
                 if (required.contains(property.getKey()) || !nullable(property.getValue())) {
                     return;
                 }
-                Class<?> record = records.get(schema.getKey());
-                assertThat(record).as(schema.getKey()).isNotNull();
+                assertThat(records.get(schema.getKey())).as("one record named " + schema.getKey()).hasSize(1);
+                Class<?> record = records.get(schema.getKey()).get(0);
                 String body = "{\"" + property.getKey() + "\":null}";
                 try {
-                    assertThat(serviceMapper.readerFor(record)
-                            .readValue(body, record)).as(schema.getKey() + " " + body).isNotNull();
+                    Object withNull = serviceMapper.readerFor(record).readValue(body);
+                    assertThat(withNull).as(schema.getKey() + " " + body)
+                            .isEqualTo(serviceMapper.readerFor(record).readValue("{}"));
                 } catch (IOException e) {
                     throw new AssertionError(schema.getKey() + " refuses " + body, e);
                 }
