@@ -60,7 +60,7 @@ class DocumentExamplesTest {
         JsonNode schemas = json.readTree(Path.of("src/openapi/openapi.json").toFile()).path("components")
                 .path("schemas");
         Set<String> withExamples = new TreeSet<>();
-        schemas.fields().forEachRemaining(schema -> {
+        schemas.properties().forEach(schema -> {
             if (schema.getValue().has("examples") && "object".equals(schema.getValue().path("type").asText())) {
                 withExamples.add(schema.getKey());
             }
