@@ -35,7 +35,8 @@ public record CatalogueSort(String field, boolean descending) {
             direction = parts[1].trim().toLowerCase(Locale.ROOT);
             descending = direction.equals("desc");
         }
-        if (!COLUMNS.containsKey(field) || direction != null && !descending && !direction.equals("asc")) {
+        boolean knownDirection = direction == null || direction.equals("asc") || direction.equals("desc");
+        if (!COLUMNS.containsKey(field) || !knownDirection) {
             String columns = COLUMNS.keySet().toString();
             throw ApiProblem.invalidField("sort", "must be one of " + columns
                             + ", prefixed with - for descending (or followed by ,asc or ,desc)",
