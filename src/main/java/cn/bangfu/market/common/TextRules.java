@@ -70,6 +70,9 @@ public final class TextRules {
     private static final String WHITESPACE = "\\u0020\\u1680\\u2000-\\u2006\\u2008-\\u200A"
             + "\\u2028\\u2029\\u205F\\u3000";
 
+    /** A phone number as households and cooperatives give it: an optional +, 5 to 20 digits, spaces, hyphens. */
+    public static final String PHONE_NUMBER = "^\\+?[0-9][0-9 -]{4,19}$";
+
     /**
      * What {@link String#isBlank} takes for blank among the characters a query parameter may hold (no
      * control characters): a query parameter's "absent" in a pattern, {@code ^(?:BLANK_QUERY_VALUE|…)$}.

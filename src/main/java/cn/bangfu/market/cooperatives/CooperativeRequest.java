@@ -2,6 +2,7 @@ package cn.bangfu.market.cooperatives;
 
 import cn.bangfu.market.common.RegionCode;
 import cn.bangfu.market.common.SingleLine;
+import cn.bangfu.market.common.TextRules;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,5 +17,5 @@ public record CooperativeRequest(
         @NotNull @CreditCode String creditCode,
         @NotNull CooperativeKind kind,
         @NotNull @RegionCode String regionCode,
-        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String contactPhone) {
+        @Pattern(regexp = TextRules.PHONE_NUMBER, message = "must be a phone number") String contactPhone) {
 }

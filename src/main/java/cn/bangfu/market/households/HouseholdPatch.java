@@ -2,6 +2,7 @@ package cn.bangfu.market.households;
 
 import cn.bangfu.market.common.RegionCode;
 import cn.bangfu.market.common.SingleLine;
+import cn.bangfu.market.common.TextRules;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         additionalProperties = Schema.False.class) // StrictJson reads it failing on unknown fields: a 400
 public record HouseholdPatch(
         @SingleLine(max = 100) String headName,
-        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone,
+        @Pattern(regexp = TextRules.PHONE_NUMBER, message = "must be a phone number") String phone,
         @RegionCode String villageCode,
         @ResidentIdNumber String idNumber) {
 

@@ -2,6 +2,7 @@ package cn.bangfu.market.households;
 
 import cn.bangfu.market.common.RegionCode;
 import cn.bangfu.market.common.SingleLine;
+import cn.bangfu.market.common.TextRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +21,7 @@ public record HouseholdRequest(
         @NotNull @RegionCode String villageCode,
         @NotNull @Min(1) @Max(99) Integer members,
         @NotNull HouseholdCategory category,
-        @Pattern(regexp = "^\\+?[0-9][0-9 -]{4,19}$", message = "must be a phone number") String phone) {
+        @Pattern(regexp = TextRules.PHONE_NUMBER, message = "must be a phone number") String phone) {
 
     /** Never print the ID number. */
     @Override

@@ -1,7 +1,10 @@
 package cn.bangfu.market.support;
 
+import cn.bangfu.market.common.ApiProblem;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class PatternAgreement {
 
     private PatternAgreement() {
+    }
+
+    /** A parser as a check: it takes a text when it answers no 400 problem for it. */
+    public static Predicate<String> takes(Consumer<String> parser) {
+        return text -> {
+            try {
+                parser.accept(text);
+                return true;
+            } catch (ApiProblem refused) {
+                return false;
+            }
+        };
     }
 
     /** How many texts were compared, so a caller can see the search was not empty. */
