@@ -9,6 +9,7 @@ import cn.bangfu.market.households.HouseholdHistory;
 import cn.bangfu.market.households.HouseholdPatch;
 import cn.bangfu.market.households.HouseholdRequest;
 import cn.bangfu.market.links.LinkRequest;
+import cn.bangfu.market.support.CommittedDocument;
 import cn.bangfu.market.trade.PlaceOrderRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,8 +57,7 @@ class DocumentExamplesTest {
 
     @Test
     void everyRequestExampleIsOneTheServiceTakes() throws IOException {
-        JsonNode schemas = json.readTree(Path.of("src/openapi/openapi.json").toFile()).path("components")
-                .path("schemas");
+        JsonNode schemas = CommittedDocument.schemas();
         Set<String> withExamples = new TreeSet<>();
         schemas.properties().forEach(schema -> {
             if (schema.getValue().has("examples") && "object".equals(schema.getValue().path("type").asText())) {

@@ -1,6 +1,7 @@
 package cn.bangfu.market.common;
 
 import cn.bangfu.market.support.Api;
+import cn.bangfu.market.support.CommittedDocument;
 import cn.bangfu.market.support.Fixtures;
 import cn.bangfu.market.support.OpenApiValidator;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class OpenApiDocumentTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode live = json.readTree(Api.anonymous().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString());
-        JsonNode committed = json.readTree(Path.of("src/openapi/openapi.json").toFile());
+        JsonNode committed = CommittedDocument.read();
         assertThat(committed).as("src/openapi/openapi.json is not /q/openapi: review the change and copy "
                 + "target/openapi/openapi.json over it").isEqualTo(live);
     }
@@ -124,8 +125,8 @@ class OpenApiDocumentTest {
      * of blanks is not Java's).
      */
     @Test
-    void everyPatternIsAnchoredAsTheServiceMatchesIt() throws IOException {
-        JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
+    void everyPatternIsAnchoredAsTheServiceMatchesIt() {
+        JsonNode doc = CommittedDocument.read();
         List<String> patterns = doc.findValues("pattern").stream().filter(JsonNode::isTextual)
                 .map(JsonNode::asText).toList();
         assertThat(patterns).isNotEmpty().contains("^(?:[0-9]{6}|[0-9]{12})$");
@@ -138,8 +139,8 @@ class OpenApiDocumentTest {
      * path here, with bodies that are otherwise fine).
      */
     @Test
-    void yearsAreBoundedAsTheDocumentSays() throws IOException {
-        JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
+    void yearsAreBoundedAsTheDocumentSays() {
+        JsonNode doc = CommittedDocument.read();
         List<JsonNode> years = doc.path("paths").findValues("parameters").stream()
                 .flatMap(parameters -> java.util.stream.StreamSupport.stream(parameters.spliterator(), false))
                 .filter(parameter -> parameter.path("name").asText().equals("year")).toList();
@@ -179,8 +180,7 @@ class OpenApiDocumentTest {
                         type.name().toString(), false, Thread.currentThread().getContextClassLoader()));
             }
         }
-        JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
-                .path("components").path("schemas");
+        JsonNode schemas = CommittedDocument.schemas();
         List<String> checked = new ArrayList<>();
         schemas.fields().forEachRemaining(schema -> {
             List<String> required = new ArrayList<>();
@@ -242,8 +242,7 @@ class OpenApiDocumentTest {
     void everyFreeTextFieldStatesItsRule() throws IOException {
         List<OpenApiContract.TextField> fields = OpenApiContract.textFields(serviceClasses());
         assertThat(fields).hasSizeGreaterThanOrEqualTo(18);
-        JsonNode schemas = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
-                .path("components").path("schemas");
+        JsonNode schemas = CommittedDocument.schemas();
         assertThat(fields).allSatisfy(field -> {
             JsonNode property = schemas.path(field.schema()).path("properties").path(field.property());
             assertThat(property.path("maxLength").asInt()).as(field.toString()).isEqualTo(field.maxLength());
@@ -256,8 +255,8 @@ class OpenApiDocumentTest {
      * {@code @SingleLine} and {@code @Note} (OpenApiContract).
      */
     @Test
-    void queryParametersSayWhatQueryLimitsChecks() throws IOException {
-        JsonNode doc = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile());
+    void queryParametersSayWhatQueryLimitsChecks() {
+        JsonNode doc = CommittedDocument.read();
         JsonNode search = doc.at("/paths/~1api~1v1~1products/get/parameters");
         Map<String, JsonNode> byName = new java.util.HashMap<>();
         search.forEach(parameter -> byName.put(parameter.path("name").asText(), parameter.path("schema")));

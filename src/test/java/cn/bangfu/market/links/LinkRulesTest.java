@@ -1,13 +1,11 @@
 package cn.bangfu.market.links;
 
 import cn.bangfu.market.common.Violation;
+import cn.bangfu.market.support.CommittedDocument;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -36,9 +34,8 @@ class LinkRulesTest {
      * taken and the next value beyond it refused.
      */
     @Test
-    void theDocumentedBoundsAreTheRules() throws IOException {
-        JsonNode properties = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
-                .at("/components/schemas/LinkRequest/properties");
+    void theDocumentedBoundsAreTheRules() {
+        JsonNode properties = CommittedDocument.schemas().path("LinkRequest").path("properties");
         assertThat(properties.at("/weight/maximum").asInt()).isEqualTo(LinkRules.MAX_WEIGHT);
         bounded(properties, "weight", w -> link(Mechanism.DIVIDEND, (int) w, null, null, null, null, null));
         bounded(properties, "floorPriceFen", f -> link(Mechanism.PROCUREMENT, null, 7L, f, null, null, null));
@@ -59,9 +56,8 @@ class LinkRulesTest {
 
     /** The document names each mechanism's parameters as LinkRules requires them. */
     @Test
-    void theDocumentNamesEachMechanismsParameters() throws IOException {
-        String description = new ObjectMapper().readTree(Path.of("src/openapi/openapi.json").toFile())
-                .at("/components/schemas/LinkRequest/description").asText();
+    void theDocumentNamesEachMechanismsParameters() {
+        String description = CommittedDocument.schemas().path("LinkRequest").path("description").asText();
         for (Mechanism mechanism : Mechanism.values()) {
             String required = String.join(", ", new java.util.TreeSet<>(LinkRules.REQUIRED.get(mechanism)));
             String optional = String.join(", ", LinkRules.OPTIONAL.getOrDefault(mechanism, Set.of()));
