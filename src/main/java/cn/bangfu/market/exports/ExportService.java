@@ -139,6 +139,10 @@ public class ExportService {
         };
     }
 
+    /**
+     * The ledger's columns are exactly those api.md lists, in its order: the 台账 reported upward
+     * has a fixed layout. (The line itself is in the alerts export and in each household's income.)
+     */
     static List<Column> householdIncomeColumns(boolean english) {
         return List.of(
                 text("户编码", "code", 20, "r.code"),
@@ -159,9 +163,7 @@ public class ExportService {
                 fen("人均收入(元)", "perCapitaYuan", 14, "pc.per_capita"),
                 // no line for the year: neither yes nor no
                 fixed("是否风险户", "atRisk", 12, "case when r.line is not null then "
-                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end").repeating(),
-                // after the columns api.md lists, so that theirs keep their places
-                fen("监测线(元)", "lineYuan", 12, "r.line"));
+                        + yesNo("below_monitoring_line(pc.per_capita, r.line)", english) + " end").repeating());
     }
 
     public Export householdIncome(String bureauRegion, String regionCode, int year, ExportFormat format,
