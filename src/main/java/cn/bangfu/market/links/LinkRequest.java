@@ -25,6 +25,7 @@ public record LinkRequest(
         Long productId,
         @Schema(minimum = "0", maximum = "" + LinkRules.MAX_FEN) Long floorPriceFen,
         @Schema(minimum = "1", maximum = "" + LinkRules.MAX_FEN) Long dailyWageFen,
-        @Schema(minimum = "0", exclusiveMinimum = true, maximum = "100000", multipleOf = 0.01) BigDecimal areaMu,
+        @Schema(minimum = "0", exclusiveMinimum = true, maximum = LinkRules.MAX_AREA_MU_TEXT,
+                multipleOf = 0.01) BigDecimal areaMu,
         @Schema(minimum = "1", maximum = "" + LinkRules.MAX_FEN) Long rentPerMuPerYearFen) {
 }

@@ -20,7 +20,9 @@ public final class LinkRules {
 
     /** Upper bounds that keep every later computation far from overflow. */
     static final long MAX_FEN = 1_000_000_000L;
-    static final BigDecimal MAX_AREA_MU = new BigDecimal("100000");
+    /** The largest area, as text for the published document (LinkRequest's annotation needs a constant). */
+    static final String MAX_AREA_MU_TEXT = "100000";
+    static final BigDecimal MAX_AREA_MU = new BigDecimal(MAX_AREA_MU_TEXT);
     static final int MAX_WEIGHT = 1_000_000;
 
     static final Map<Mechanism, Set<String>> REQUIRED = Map.of(
